@@ -1,0 +1,19 @@
+import Foundation
+
+/// The store committed an article (`article.stored`). Ingest marks the article done on it; subscribers
+/// may use it as a lightweight "new article" signal.
+public struct StoredAck: Payload {
+    public static let messageType = MessageType.articleStored
+
+    /// Whether the article was already stored (a redelivery), in which case nothing changed.
+    public var duplicate: Bool
+    /// The sequence number of the article's `article.enriched` event.
+    public var sequence: Int64
+
+    public init(duplicate: Bool, sequence: Int64) {
+        self.duplicate = duplicate
+        self.sequence = sequence
+    }
+
+    enum CodingKeys: String, CodingKey { case duplicate, sequence = "seq" }
+}

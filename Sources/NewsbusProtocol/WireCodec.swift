@@ -1,0 +1,112 @@
+import Foundation
+
+/// Turns typed envelopes into wire messages and back.
+///
+/// A message is two frames: the topic (the message type, optionally followed by `.`-separated qualifiers)
+/// and the envelope as UTF-8 JSON. Decoding checks, in order: the frame count, the topic, the JSON, the
+/// major version, the envelope type, then the payload; the first failure is reported with what, where and
+/// why. Unknown JSON fields are ignored at every level.
+public enum WireCodec {
+    /// Encodes an envelope. The topic is the payload's message type followed by `qualifiers`.
+    /// - Throws: ``ProtocolError/Code/encodingFailed`` if a value cannot be represented in JSON.
+    public static func encode<Body: Payload>(_ envelope: Envelope<Body>, qualifiers: [String] = [])
+        throws(ProtocolError) -> WireMessage
+    {
+        do {
+            let body = try JSONEncoder.protocolEncoder.encode(envelope)
+            return WireMessage(topic: Body.messageType.topic(qualifiers: qualifiers), body: body)
+        } catch {
+            throw ProtocolError(code: .encodingFailed, message: "\(Body.messageType) envelope: \(error)")
+        }
+    }
+
+    /// Decodes a message as an envelope carrying `Body`.
+    /// - Throws: ``ProtocolError`` with code ``ProtocolError/Code/missingFrames``,
+    ///   ``ProtocolError/Code/typeMismatch``, ``ProtocolError/Code/malformedEnvelope``,
+    ///   ``ProtocolError/Code/unsupportedVersion`` or ``ProtocolError/Code/invalidField``.
+    public static func decode<Body: Payload>(_ message: WireMessage, as _: Body.Type = Body.self)
+        throws(ProtocolError) -> Envelope<Body>
+    {
+        let body = try envelopeFrame(of: message, expecting: Body.messageType)
+        return try decodeJSON(Envelope<Body>.self, from: body, what: "\(Body.messageType) envelope")
+    }
+
+    /// Reads only the header of a message (version, type, id, trace, attempt), whatever its payload.
+    /// - Throws: ``ProtocolError`` as for ``decode(_:as:)``; the major version is checked.
+    public static func header(of message: WireMessage) throws(ProtocolError) -> EnvelopeHeader {
+        let body = try envelopeFrame(of: message, expecting: nil)
+        let header = try decodeJSON(EnvelopeHeader.self, from: body, what: "envelope header")
+        guard header.version.major == ProtocolVersion.current.major else {
+            throw ProtocolError.unsupportedVersion(header.version)
+        }
+        if let topic = message.topic, !header.type.matches(topic: topic) {
+            throw ProtocolError(
+                code: .typeMismatch, message: "topic frame \"\(topic)\" does not match envelope type \"\(header.type)\"")
+        }
+        return header
+    }
+
+    private static func envelopeFrame(of message: WireMessage, expecting type: MessageType?) throws(ProtocolError)
+        -> Data
+    {
+        guard message.frames.count == 2 else {
+            throw ProtocolError(
+                code: .missingFrames,
+                message: "expected 2 frames (topic, envelope), got \(message.frames.count)")
+        }
+        guard let topic = message.topic else {
+            throw ProtocolError(code: .typeMismatch, message: "topic frame is not valid UTF-8")
+        }
+        if let type, !type.matches(topic: topic) {
+            throw ProtocolError(
+                code: .typeMismatch, message: "topic frame is \"\(topic.prefix(64))\" where \"\(type)\" was expected")
+        }
+        return message.frames[1]
+    }
+
+    static func decodeJSON<T: Decodable>(_ type: T.Type, from data: Data, what: String) throws(ProtocolError) -> T {
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch let error as ProtocolError {
+            throw error
+        } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
+            throw .malformedEnvelope("\(what) is not valid JSON: \(context.debugDescription)")
+        } catch let error as DecodingError {
+            throw .malformedEnvelope("\(what): \(error.protocolDescription)")
+        } catch {
+            throw .malformedEnvelope("\(what): \(error)")
+        }
+    }
+}
+
+extension JSONEncoder {
+    /// The encoder for wire messages: compact, keys sorted so equal envelopes give equal bytes, `/` unescaped.
+    static var protocolEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}
+
+extension DecodingError {
+    /// "field `payload.title`: expected String, found a number", without the payload bytes.
+    var protocolDescription: String {
+        func path(_ context: Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            return keys.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        }
+        switch self {
+        case .keyNotFound(let key, let context):
+            let parent = path(context)
+            return "missing field `\(parent.isEmpty ? key.stringValue : parent + "." + key.stringValue)`"
+        case .typeMismatch(let type, let context):
+            return "field `\(path(context))`: expected \(type)"
+        case .valueNotFound(let type, let context):
+            return "field `\(path(context))`: expected \(type), found null"
+        case .dataCorrupted(let context):
+            return "field `\(path(context))`: \(context.debugDescription)"
+        @unknown default:
+            return "\(self)"
+        }
+    }
+}

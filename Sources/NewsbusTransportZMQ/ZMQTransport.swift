@@ -1,0 +1,113 @@
+import DequeModule
+import Foundation
+import NewsbusProtocol
+import NewsbusTransport
+import ZeroMQ
+
+/// The ZeroMQ implementation of ``Transport``: every channel is one libzmq socket owned by its own thread
+/// (``SocketLoop``), over `inproc://`, `ipc://` or `tcp://`.
+///
+/// Patterns map onto socket types: push → PUSH, pull → PULL, publish → PUB, subscribe → SUB, requester →
+/// DEALER (with a correlation id, so many requests can be in flight), responder → ROUTER (replies keep the
+/// routing envelope, so plain REQ clients in any language work too). The high-water mark is applied to libzmq
+/// (`ZMQ_SNDHWM`/`ZMQ_RCVHWM`) and to the queue between the socket thread and async code; receivers set
+/// `ZMQ_MAXMSGSIZE`, so a peer sending a bigger frame is disconnected.
+///
+/// One transport owns one libzmq context. ``shutdown()`` closes every socket it opened.
+public final class ZMQTransport: Transport {
+    /// The libzmq context; `inproc://` endpoints are shared by the channels of one transport.
+    public let context: Context
+
+    /// Creates a transport with its own context.
+    /// - Throws: ``TransportError/Code/socketFailure`` when libzmq cannot create a context.
+    public init(ioThreads: Int = 1) throws(TransportError) {
+        do {
+            context = try Context(ioThreads: ioThreads)
+        } catch {
+            throw TransportError(.socketFailure, "cannot create a ZeroMQ context: \(error)")
+        }
+    }
+
+    /// Makes every channel of this transport stop (pending sends are dropped) and terminates the context.
+    public func shutdown() {
+        context.shutdown()
+    }
+
+    public func sender(_ pattern: SendPattern, at spec: EndpointSpec, options: ChannelOptions)
+        async throws(TransportError) -> any MessageSender
+    {
+        let kind: SocketKind = pattern == .push ? .push : .publish
+        let wake = try makeWakeSignal()
+        let outbound = BoundedQueue<[Data]>(capacity: max(1, options.highWaterMark), onAvailable: wake.signal)
+        let loop = try await SocketLoop.start(
+            context: context, plan: plan(kind, spec, options), wake: wake, outbound: outbound, inbound: nil)
+        return ZMQSender(loop: loop, outbound: outbound, options: options)
+    }
+
+    public func receiver(_ pattern: ReceivePattern, at spec: EndpointSpec, options: ChannelOptions)
+        async throws(TransportError) -> any MessageReceiver
+    {
+        var socketOptions: [SocketOption] = []
+        let kind: SocketKind
+        switch pattern {
+        case .pull:
+            kind = .pull
+        case .subscribe(let prefixes):
+            kind = .subscribe
+            socketOptions = prefixes.map { .subscribe(Data($0.utf8)) }
+        }
+        let wake = try makeWakeSignal()
+        let queue = BoundedQueue<WireMessage>(capacity: max(1, options.highWaterMark), onSpace: wake.signal)
+        let loop = try await SocketLoop.start(
+            context: context, plan: plan(kind, spec, options, extra: socketOptions), wake: wake, outbound: nil,
+            inbound: MessageSink(queue: queue))
+        return ZMQReceiver(loop: loop, queue: queue)
+    }
+
+    public func requester(at spec: EndpointSpec, options: ChannelOptions) async throws(TransportError)
+        -> any Requester
+    {
+        let wake = try makeWakeSignal()
+        let outbound = BoundedQueue<[Data]>(capacity: max(1, options.highWaterMark), onAvailable: wake.signal)
+        let pending = PendingReplies()
+        let loop = try await SocketLoop.start(
+            context: context, plan: plan(.dealer, spec, options), wake: wake, outbound: outbound,
+            inbound: ReplySink(pending: pending))
+        return ZMQRequester(loop: loop, outbound: outbound, pending: pending, options: options)
+    }
+
+    public func responder(at spec: EndpointSpec, options: ChannelOptions) async throws(TransportError)
+        -> any Responder
+    {
+        let wake = try makeWakeSignal()
+        let outbound = BoundedQueue<[Data]>(capacity: max(1, options.highWaterMark), onAvailable: wake.signal)
+        let requests = BoundedQueue<IncomingRequest>(capacity: max(1, options.highWaterMark), onSpace: wake.signal)
+        let loop = try await SocketLoop.start(
+            context: context, plan: plan(.router, spec, options), wake: wake, outbound: outbound,
+            inbound: RequestSink(requests: requests, replies: outbound, options: options))
+        return ZMQResponder(loop: loop, requests: requests, replies: outbound)
+    }
+
+    private func plan(_ kind: SocketKind, _ spec: EndpointSpec, _ options: ChannelOptions, extra: [SocketOption] = [])
+        -> SocketPlan
+    {
+        var socketOptions: [SocketOption] = [
+            .linger(milliseconds: 0),
+            .sendHighWaterMark(max(1, options.highWaterMark)),
+            .receiveHighWaterMark(max(1, options.highWaterMark)),
+            .maxMessageSize(options.maxMessageSize),
+            .reconnectInterval(milliseconds: 100),
+            .reconnectIntervalMax(milliseconds: 2000),
+        ]
+        socketOptions += extra
+        return SocketPlan(kind: kind, options: socketOptions, spec: spec)
+    }
+
+    private func makeWakeSignal() throws(TransportError) -> WakeSignal {
+        do {
+            return try WakeSignal()
+        } catch {
+            throw TransportError(.socketFailure, "cannot create a wake-up descriptor: \(error)")
+        }
+    }
+}
