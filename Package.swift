@@ -79,7 +79,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "newsbus",
-            dependencies: ["NewsbusCLI"],
+            dependencies: [
+                "NewsbusCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictSettings
         ),
 
