@@ -100,7 +100,13 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsbusTransportTests",
-            dependencies: ["NewsbusTransport", "NewsbusTransportZMQ", "NewsbusTesting", "newsbus"],
+            dependencies: [
+                "NewsbusTransport",
+                "NewsbusTransportZMQ",
+                "NewsbusTesting",
+                "newsbus",
+                .product(name: "DequeModule", package: "swift-collections"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
