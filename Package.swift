@@ -111,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsbusCLITests",
-            dependencies: ["NewsbusCLI", "newsbus"],
+            dependencies: ["NewsbusCLI", "NewsbusTesting", "newsbus"],
             swiftSettings: strictSettings
         ),
     ]

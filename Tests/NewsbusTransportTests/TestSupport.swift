@@ -1,23 +1,6 @@
 import Foundation
 import NewsbusTesting
 
-/// Executables built beside the test bundle.
-enum BuiltProducts {
-    /// The `newsbus` executable of this build.
-    static var newsbus: URL {
-        let candidates = [
-            Bundle.main.bundleURL.deletingLastPathComponent(),
-            Bundle.main.bundleURL,
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-        ]
-        for directory in candidates {
-            let url = directory.appendingPathComponent("newsbus")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return candidates[0].appendingPathComponent("newsbus")
-    }
-}
-
 /// A child process started by a test, killed if the test forgets to.
 final class ChildProcess: PeerProcess, @unchecked Sendable {
     private let process: Process
