@@ -167,13 +167,14 @@ package final class BoundedQueue<Element: Sendable>: Sendable {
     /// task is cancelled.
     package func next() async -> Element? {
         var wakeups = Wakeups()
-        let taken: [Element]? = state.withLock { state in
-            let batch = Self.takeLocked(max: 1, from: &state, capacity: capacity, wakeups: &wakeups)
-            if !batch.isEmpty { return batch }
-            return state.isClosed ? [] : nil
+        let taken: Element?? = state.withLock { state in
+            if let element = Self.takeOneLocked(from: &state, capacity: capacity, wakeups: &wakeups) {
+                return .some(element)
+            }
+            return state.isClosed ? .some(nil) : .none
         }
         perform(wakeups)
-        if let taken { return taken.first }
+        if let taken { return taken }
         return await waitForElement()
     }
 
@@ -207,6 +208,18 @@ package final class BoundedQueue<Element: Sendable>: Sendable {
         let count = Swift.min(max, state.buffer.count)
         let batch = Array(state.buffer.prefix(count))
         state.buffer.removeFirst(count)
+        refill(&state, capacity: capacity, wakeups: &wakeups)
+        return batch
+    }
+
+    private static func takeOneLocked(from state: inout State, capacity: Int, wakeups: inout Wakeups) -> Element? {
+        guard let element = state.buffer.popFirst() else { return nil }
+        refill(&state, capacity: capacity, wakeups: &wakeups)
+        return element
+    }
+
+    /// Admits waiting producers into the room just made, and tells a refused synchronous producer about it.
+    private static func refill(_ state: inout State, capacity: Int, wakeups: inout Wakeups) {
         while state.buffer.count < capacity, let producer = state.producers.popFirst() {
             state.buffer.append(producer.element)
             wakeups.admitted.append(producer.continuation)
@@ -215,7 +228,6 @@ package final class BoundedQueue<Element: Sendable>: Sendable {
             state.spaceWanted = false
             wakeups.signalSpace = true
         }
-        return batch
     }
 
     private func waitForElement() async -> Element? {
@@ -228,8 +240,9 @@ package final class BoundedQueue<Element: Sendable>: Sendable {
                 var wakeups = Wakeups()
                 let immediate: Element?? = state.withLock { state in
                     if Task.isCancelled { return .some(nil) }
-                    let batch = Self.takeLocked(max: 1, from: &state, capacity: capacity, wakeups: &wakeups)
-                    if let first = batch.first { return .some(first) }
+                    if let element = Self.takeOneLocked(from: &state, capacity: capacity, wakeups: &wakeups) {
+                        return .some(element)
+                    }
                     if state.isClosed { return .some(nil) }
                     state.consumers.append(Consumer(id: id, continuation: continuation))
                     return .none

@@ -103,16 +103,20 @@ struct RawPushPull: Sendable {
     func run(payload: Data, endpoint: Endpoint) async throws -> (Int, Double) {
         let context = try Context()
         defer { context.terminate() }
-        let bound: String = try await onThread { () throws(ZMQError) in
-            // Bind on a short-lived socket first only to learn the tcp port; the receiver binds for real.
-            try Self.resolve(endpoint, in: context)
-        }
+        // The receiver binds on its own thread and reports the endpoint it got before the sender starts.
+        let (bindings, reportBinding) = AsyncStream.makeStream(of: Result<String, ZMQError>.self)
         let duration = self.duration
         async let received: Int = onThread { () throws(ZMQError) in
             let pull = try Socket(.pull, in: context)
             defer { pull.close() }
-            try pull.setOptions([.linger(milliseconds: 0), .receiveTimeout(milliseconds: 10_000)])
-            try pull.bind(bound)
+            do throws(ZMQError) {
+                try pull.setOptions([.linger(milliseconds: 0), .receiveTimeout(milliseconds: 10_000)])
+                try pull.bind(endpoint.description)
+                reportBinding.yield(.success(try pull.lastEndpoint))
+            } catch {
+                reportBinding.yield(.failure(error))
+                throw error
+            }
             var count = 0
             while true {
                 let frames = try pull.receive()
@@ -120,6 +124,9 @@ struct RawPushPull: Sendable {
                 count += 1
             }
         }
+        var bindingIterator = bindings.makeAsyncIterator()
+        guard let binding = await bindingIterator.next() else { throw ZMQError.terminated }
+        let bound = try binding.get()
         let (sentAt, _): (ContinuousClock.Instant, Int) = try await onThread { () throws(ZMQError) in
             let push = try Socket(.push, in: context)
             defer { push.close() }
@@ -138,16 +145,6 @@ struct RawPushPull: Sendable {
         }
         let count = try await received
         return (count, TransportBenchmark.seconds(sentAt.duration(to: ContinuousClock.now)))
-    }
-
-    /// The concrete endpoint text to bind and connect: a free port for tcp.
-    private static func resolve(_ endpoint: Endpoint, in context: Context) throws(ZMQError) -> String {
-        guard case .tcp = endpoint else { return endpoint.description }
-        let probe = try Socket(.pull, in: context)
-        defer { probe.close() }
-        try probe.setOption(.linger(milliseconds: 0))
-        try probe.bind(endpoint.description)
-        return try probe.lastEndpoint
     }
 }
 
