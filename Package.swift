@@ -19,6 +19,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // MARK: ZeroMQ: the C library and its Swift wrapper
@@ -55,6 +59,65 @@ let package = Package(
                 "ZeroMQ",
                 .product(name: "DequeModule", package: "swift-collections"),
             ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Stages: the shared shell, the cores, the services
+        .target(
+            name: "NewsbusStage",
+            dependencies: [
+                "NewsbusProtocol",
+                "NewsbusTransport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "NewsbusIngest",
+            dependencies: [
+                "NewsbusProtocol",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "NewsbusStore",
+            dependencies: [
+                "NewsbusProtocol",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "NewsbusServices",
+            dependencies: [
+                "NewsbusProtocol",
+                "NewsbusTransport",
+                "NewsbusTransportZMQ",
+                "NewsbusStage",
+                "NewsbusIngest",
+                "NewsbusStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "newsbus-ingest",
+            dependencies: ["NewsbusServices", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "newsbus-store",
+            dependencies: ["NewsbusServices", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "newsbus-relay",
+            dependencies: ["NewsbusServices", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
 

@@ -29,10 +29,19 @@ public struct MessageType: RawRepresentable, Hashable, Sendable, Codable, Custom
     /// A message that failed a stage too many times, parked with the reason (stage → store).
     public static let articleDeadLetter: MessageType = "article.dead"
 
+    /// Asks a service for its health and counters (request/reply).
+    public static let statusRequest: MessageType = "status.request"
+    /// A service's health and counters (the reply to `status.request`).
+    public static let statusReport: MessageType = "status.report"
+    /// A search of the store (request/reply).
+    public static let queryRequest: MessageType = "query.request"
+    /// The store's answer to `query.request`.
+    public static let queryResult: MessageType = "query.result"
+
     /// Every type this version of the protocol defines.
     public static let allDefined: [MessageType] = [
         .articleRaw, .articleParsed, .articleEnriched, .articleStored, .articleRejected, .articleVerdict,
-        .articleDeadLetter,
+        .articleDeadLetter, .statusRequest, .statusReport, .queryRequest, .queryResult,
     ]
 
     /// The topic frame for this type with optional qualifiers: `article.enriched` + `["fr"]` →

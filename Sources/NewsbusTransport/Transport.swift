@@ -107,6 +107,10 @@ public protocol MessageReceiver: Channel {
     /// The received messages, in arrival order. Iterating ends when the receiver is closed or the iterating task
     /// is cancelled. Several iterators share the messages (each message goes to one of them).
     func messages() -> MessageStream
+
+    /// Stops taking messages from peers but lets iterators finish what was already received, then end: the first
+    /// step of a graceful shutdown. Returns at once; ``Channel/close()`` afterwards releases the endpoint.
+    func drain()
 }
 
 /// The asking side of request/reply. Safe to use from many tasks at once: each reply is matched to its request.
@@ -123,6 +127,9 @@ public protocol Responder: Channel {
     /// The incoming requests; answer each with ``IncomingRequest/reply(_:)``. Ends when the responder is closed or
     /// the iterating task is cancelled.
     func requests() -> RequestStream
+
+    /// Stops taking requests but lets iterators finish (and answer) those already received, then end.
+    func drain()
 }
 
 /// A request waiting for its reply.

@@ -59,6 +59,12 @@ final class SocketLoop: Sendable {
         return SocketLoop(endpoint: try started.get(), wake: wake, control: control)
     }
 
+    /// Asks the thread to stop at once, without waiting for it.
+    func requestStop() {
+        control.requestStop(.now)
+        wake.signal()
+    }
+
     /// Stops the thread and waits for it to close the socket. With `flushUntil`, queued outbound messages are
     /// still sent until that instant. Idempotent: later calls just wait.
     func stop(flushUntil deadline: ContinuousClock.Instant? = nil) async {

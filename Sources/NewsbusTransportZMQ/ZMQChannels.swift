@@ -44,6 +44,11 @@ final class ZMQReceiver: MessageReceiver {
 
     func messages() -> MessageStream { MessageStream(queue) }
 
+    func drain() {
+        queue.close()
+        loop.requestStop()
+    }
+
     func close() async {
         queue.close(discardingQueued: true)
         await loop.stop()
@@ -128,6 +133,10 @@ final class ZMQResponder: Responder {
     var endpoint: Endpoint { loop.endpoint }
 
     func requests() -> RequestStream { RequestStream(queue) }
+
+    func drain() {
+        queue.close()
+    }
 
     func close() async {
         queue.close(discardingQueued: true)

@@ -21,7 +21,7 @@ public enum TransportConformance {
     public static let all: [TransportCheck] = [
         framesArriveIntact, oversizeAndEmptyMessagesAreRejected, orderIsKeptPerSender, pushIsFairAcrossPullers,
         subscribersFilterByPrefix, senderWaitsAtHighWaterMark, closeIsIdempotentAndUnblocksReceiver,
-        cancellationEndsStream, gracefulCloseFlushes, requestReplyUnderConcurrency, connectBeforeBind,
+        drainEndsStreamAfterReceivedMessages, cancellationEndsStream, gracefulCloseFlushes, requestReplyUnderConcurrency, connectBeforeBind,
         deliversAcrossProcesses, survivesPeerRestart,
     ]
 
@@ -281,6 +281,25 @@ public enum TransportConformance {
         try await expectError(.closed, context, "a send after close") {
             try await push.send(text("late", ""))
         }
+    }
+
+    static let drainEndsStreamAfterReceivedMessages = TransportCheck("drainEndsStreamAfterReceivedMessages") {
+        fixture, context in
+        let (pull, push) = try await pushPullPair(fixture, ChannelOptions())
+        for n in 0..<20 { try await push.send(text("drain", "\(n)")) }
+        let first = try await collect(1, from: pull, context)
+        pull.drain()
+        // What was already received still comes out, in order, and then the stream ends by itself.
+        let rest = try await context.within(.seconds(5), "the drained stream to end") { () -> [WireMessage] in
+            var rest: [WireMessage] = []
+            for await message in pull.messages() { rest.append(message) }
+            return rest
+        }
+        let numbers = (first + rest).map(body)
+        try context.expect(
+            numbers == (0..<numbers.count).map(String.init), "drained messages out of order: \(numbers)")
+        await pull.close()
+        await push.close()
     }
 
     static let cancellationEndsStream = TransportCheck("cancellationEndsStream") { fixture, context in

@@ -100,6 +100,11 @@ final class InProcessReceiver: MessageReceiver {
 
     func messages() -> MessageStream { MessageStream(queue) }
 
+    func drain() {
+        junction.leave(member)
+        queue.close()
+    }
+
     func close() async {
         guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         release(junction, spec: spec, member: member)
@@ -192,6 +197,11 @@ final class InProcessResponder: Responder {
     }
 
     func requests() -> RequestStream { RequestStream(queue) }
+
+    func drain() {
+        junction.leave(member)
+        queue.close()
+    }
 
     func close() async {
         guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }

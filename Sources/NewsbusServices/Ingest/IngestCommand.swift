@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NewsbusIngest
+import NewsbusProtocol
+import NewsbusStage
+import NewsbusTransport
+import NewsbusTransportZMQ
+
+/// `newsbus-ingest`: accepts articles (pushes and acknowledged submits), journals them, hands them to parse.
+public struct IngestCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "newsbus-ingest",
+        abstract: "Accept articles, validate and journal them, hand them to parse.")
+
+    public static let settings: [Setting] = [
+        IngestSettings.push, IngestSettings.submit, IngestSettings.output, IngestSettings.acks, IngestSettings.journal,
+        IngestSettings.maxArticleBytes, CommonSettings.events("ingest"),
+        CommonSettings.status("ingest", port: Topology.ingestStatus),
+    ] + CommonConfiguration.settings
+
+    @Option(help: IngestSettings.push.argumentHelp) var push: String?
+    @Option(help: IngestSettings.submit.argumentHelp) var submit: String?
+    @Option(help: IngestSettings.output.argumentHelp) var output: String?
+    @Option(help: IngestSettings.acks.argumentHelp) var acks: String?
+    @Option(help: IngestSettings.journal.argumentHelp) var journal: String?
+    @Option(help: IngestSettings.maxArticleBytes.argumentHelp) var maxArticleBytes: String?
+    @Option(help: CommonSettings.events("ingest").argumentHelp) var events: String?
+    @Option(help: CommonSettings.status("ingest", port: Topology.ingestStatus).argumentHelp) var status: String?
+    @OptionGroup var common: CommonOptions
+
+    public init() {}
+
+    public func run() async throws {
+        let reader = ConfigurationReader.process(
+            flags: [
+                "push": push, "submit": submit, "output": output, "acks": acks, "journal": journal,
+                "max-article-bytes": maxArticleBytes, "events": events, "status": status,
+            ].merging(common.flags) { $1 })
+        let settings = try CommonConfiguration.resolve(reader, service: "ingest")
+        let pushSpec = try reader.endpoint(IngestSettings.push)
+        let submitSpec = try reader.endpoint(IngestSettings.submit)
+        let outputSpec = try reader.endpoint(IngestSettings.output)
+        let acksSpec = try reader.endpoint(IngestSettings.acks)
+        let eventsSpec = try reader.endpoint(CommonSettings.events("ingest"))
+        let statusSpec = try reader.endpoint(CommonSettings.status("ingest", port: Topology.ingestStatus))
+        let maxArticle = try reader.integer(IngestSettings.maxArticleBytes, in: 1024...(1 << 30))
+        let path = reader.string(IngestSettings.journal)
+        LoggingSetup.bootstrap(format: settings.logFormat, level: settings.logLevel)
+        let logger = Logger(label: "newsbus.ingest")
+
+        try FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        let intake = ArticleIntake(
+            validator: ArticleValidator(
+                limits: .init(maxMessageBytes: maxArticle + 64 * 1024, maxContentBytes: maxArticle)),
+            journal: try ArticleJournal(path: path))
+        // Oversize messages must reach the validator to be answered, so the socket limit sits above its limit.
+        let inputOptions = ChannelOptions(
+            highWaterMark: settings.highWaterMark, maxMessageSize: max(settings.maxMessageBytes, maxArticle + 1 << 20))
+        let options = ChannelOptions(highWaterMark: settings.highWaterMark, maxMessageSize: settings.maxMessageBytes)
+        let transport = try ZMQTransport()
+        let counters = StageCounters()
+        let service = IngestService(
+            intake: intake,
+            pushes: try await transport.receiver(.pull, at: pushSpec, options: inputOptions),
+            submits: try await transport.responder(at: submitSpec, options: inputOptions),
+            output: try await transport.sender(.push, at: outputSpec, options: options),
+            events: try await transport.sender(.publish, at: eventsSpec, options: options),
+            storedAcks: try await transport.receiver(.subscribe([.articleStored]), at: acksSpec, options: options),
+            counters: counters, logger: logger)
+        let statusService = StatusService(
+            name: "ingest", responder: try await transport.responder(at: statusSpec, options: options),
+            counters: counters, logger: logger)
+        try await ServiceHost.run([service, statusService], logger: logger)
+        transport.shutdown()
+    }
+}
+
+/// Ingest's own settings.
+public enum IngestSettings {
+    public static let push = Setting(
+        flag: "push", variable: "NEWSBUS_INGEST_PUSH", defaultValue: Topology.bind(Topology.ingestPush),
+        help: "Where clients push articles (PULL).")
+    public static let submit = Setting(
+        flag: "submit", variable: "NEWSBUS_INGEST_SUBMIT", defaultValue: Topology.bind(Topology.ingestSubmit),
+        help: "Where clients submit articles for a verdict (request/reply).")
+    public static let output = Setting(
+        flag: "output", variable: "NEWSBUS_INGEST_OUTPUT", defaultValue: Topology.bind(Topology.ingestOutput),
+        help: "Where accepted articles go to parse (PUSH).")
+    public static let acks = Setting(
+        flag: "acks", variable: "NEWSBUS_INGEST_ACKS", defaultValue: Topology.connect(Topology.relayEventsOutput),
+        help: "Where article.stored events are read from (SUB).")
+    public static let journal = Setting(
+        flag: "journal", variable: "NEWSBUS_INGEST_JOURNAL", defaultValue: "newsbus-data/ingest-journal.sqlite",
+        help: "The journal database file.")
+    public static let maxArticleBytes = Setting(
+        flag: "max-article-bytes", variable: "NEWSBUS_INGEST_MAX_ARTICLE_BYTES", defaultValue: "\(8 << 20)",
+        help: "Largest text or html accepted, in bytes.")
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Logging
+import NewsbusIngest
+import NewsbusProtocol
+import NewsbusStage
+import NewsbusTransport
+import ServiceLifecycle
+
+/// The ingest shell: articles come in on a PULL socket (fire-and-forget pushes) and on a responder (acknowledged
+/// submits, one verdict each); new ones go on to parse, rejections are published with their reason, and
+/// `article.stored` events mark journal entries done.
+///
+/// Counters: `received`, `accepted`, `duplicates`, `rejected`, `stored`, `failed` (journal errors).
+public struct IngestService: Service {
+    let intake: ArticleIntake
+    let pushes: any MessageReceiver
+    let submits: any Responder
+    let output: any MessageSender
+    let events: any MessageSender
+    let storedAcks: (any MessageReceiver)?
+    let counters: StageCounters
+    let logger: Logger
+
+    public init(
+        intake: ArticleIntake, pushes: any MessageReceiver, submits: any Responder, output: any MessageSender,
+        events: any MessageSender, storedAcks: (any MessageReceiver)?, counters: StageCounters, logger: Logger
+    ) {
+        self.intake = intake
+        self.pushes = pushes
+        self.submits = submits
+        self.output = output
+        self.events = events
+        self.storedAcks = storedAcks
+        self.counters = counters
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        logger.info("ingest started", metadata: ["push": "\(pushes.endpoint)", "submit": "\(submits.endpoint)"])
+        await withGracefulShutdownHandler {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await receivePushes() }
+                group.addTask { await answerSubmits() }
+                if let storedAcks { group.addTask { await recordStored(storedAcks) } }
+                // The acknowledgement loop runs until shutdown; the input loops end when drained.
+                await group.next()
+                await group.next()
+                storedAcks?.drain()
+            }
+        } onGracefulShutdown: {
+            pushes.drain()
+            submits.drain()
+        }
+        await output.close()
+        await events.close()
+        await pushes.close()
+        await submits.close()
+        await storedAcks?.close()
+        logger.info("ingest stopped", metadata: ["counters": "\(counters.counts)"])
+    }
+
+    private func receivePushes() async {
+        var iterator = pushes.messages().makeAsyncIterator()
+        while true {
+            let batch = await iterator.nextBatch(maxCount: 256)
+            if batch.isEmpty { return }
+            _ = await handle(batch)
+        }
+    }
+
+    private func answerSubmits() async {
+        var iterator = submits.requests().makeAsyncIterator()
+        while true {
+            let batch = await iterator.nextBatch(maxCount: 256)
+            if batch.isEmpty { return }
+            let outcomes = await handle(batch.map(\.message))
+            for (request, outcome) in zip(batch, outcomes) {
+                try? await request.reply(verdict(for: outcome))
+            }
+        }
+    }
+
+    /// Admits a batch, forwards what is new, publishes rejections; returns the outcome of each message.
+    func handle(_ batch: [WireMessage]) async -> [ArticleIntake.Outcome] {
+        counters.add("received", batch.count)
+        let outcomes: [ArticleIntake.Outcome]
+        do {
+            outcomes = try intake.admit(batch)
+        } catch {
+            counters.add("failed", batch.count)
+            logger.error("journal write failed: articles not accepted", metadata: [LogKey.error: "\(error)"])
+            let rejection = IngestRejection(code: "journal_failed", reason: "the journal could not record the article: \(error)")
+            return batch.map { _ in .rejected(rejection, clientID: nil) }
+        }
+        for outcome in outcomes {
+            switch outcome {
+            case .accepted(let envelope):
+                counters.add("accepted")
+                do {
+                    try await output.send(try WireCodec.encode(envelope))
+                } catch {
+                    counters.add("failed")
+                    logger.error("could not forward", metadata: [LogKey.articleID: "\(envelope.id)", LogKey.error: "\(error)"])
+                }
+            case .duplicate:
+                counters.add("duplicates")
+            case .rejected(let rejection, let clientID):
+                counters.add("rejected")
+                logger.debug("rejected", metadata: [LogKey.errorCode: "\(rejection.code)"])
+                let envelope = Envelope(id: "rejected", payload: rejection.rejection(clientID: clientID))
+                if let message = try? WireCodec.encode(envelope, qualifiers: ["ingest"]) {
+                    try? await events.send(message)
+                }
+            }
+        }
+        return outcomes
+    }
+
+    private func verdict(for outcome: ArticleIntake.Outcome) -> WireMessage {
+        let envelope: Envelope<SubmitVerdict>
+        switch outcome {
+        case .accepted(let article):
+            envelope = Envelope(
+                id: article.id, trace: article.trace,
+                payload: SubmitVerdict(verdict: .accepted, clientID: article.payload.clientID))
+        case .duplicate(let id, let clientID):
+            envelope = Envelope(id: id, payload: SubmitVerdict(verdict: .duplicate, clientID: clientID))
+        case .rejected(let rejection, let clientID):
+            envelope = Envelope(
+                id: "rejected",
+                payload: SubmitVerdict(verdict: .rejected, rejection: rejection.rejection(clientID: clientID), clientID: clientID))
+        }
+        return (try? WireCodec.encode(envelope)) ?? WireMessage(frames: [Data("article.verdict".utf8), Data("{}".utf8)])
+    }
+
+    private func recordStored(_ acks: any MessageReceiver) async {
+        var iterator = acks.messages().makeAsyncIterator()
+        while true {
+            let batch = await iterator.nextBatch(maxCount: 256)
+            if batch.isEmpty { return }
+            let ids = batch.compactMap { try? WireCodec.decode($0, as: StoredAck.self).id }
+            do {
+                try intake.journal.markStored(ids)
+                counters.add("stored", ids.count)
+            } catch {
+                logger.warning("could not mark stored articles", metadata: [LogKey.error: "\(error)"])
+            }
+        }
+    }
+}

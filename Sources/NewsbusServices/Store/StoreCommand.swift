@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NewsbusProtocol
+import NewsbusStage
+import NewsbusStore
+import NewsbusTransport
+import NewsbusTransportZMQ
+
+/// `newsbus-store`: writes enriched articles to SQLite, publishes them once committed, answers queries.
+public struct StoreCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "newsbus-store",
+        abstract: "Store enriched articles (SQLite), publish them after commit, answer queries.")
+
+    /// Every setting of the store, for help, docs and the compose checks.
+    public static let settings: [Setting] = [
+        StoreSettings.input, StoreSettings.query, StoreSettings.database, CommonSettings.events("store"),
+        CommonSettings.status("store", port: Topology.storeStatus),
+    ] + CommonConfiguration.settings
+
+    @Option(help: StoreSettings.input.argumentHelp) var input: String?
+    @Option(help: StoreSettings.query.argumentHelp) var query: String?
+    @Option(help: StoreSettings.database.argumentHelp) var database: String?
+    @Option(help: CommonSettings.events("store").argumentHelp) var events: String?
+    @Option(help: CommonSettings.status("store", port: Topology.storeStatus).argumentHelp) var status: String?
+    @OptionGroup var common: CommonOptions
+
+    public init() {}
+
+    public func run() async throws {
+        let reader = ConfigurationReader.process(
+            flags: ["input": input, "query": query, "database": database, "events": events, "status": status]
+                .merging(common.flags) { $1 })
+        let settings = try CommonConfiguration.resolve(reader, service: "store")
+        let inputSpec = try reader.endpoint(StoreSettings.input)
+        let querySpec = try reader.endpoint(StoreSettings.query)
+        let eventsSpec = try reader.endpoint(CommonSettings.events("store"))
+        let statusSpec = try reader.endpoint(CommonSettings.status("store", port: Topology.storeStatus))
+        let path = reader.string(StoreSettings.database)
+        LoggingSetup.bootstrap(format: settings.logFormat, level: settings.logLevel)
+        let logger = Logger(label: "newsbus.store")
+
+        try FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        let store = try SQLiteArticleStore(path: path)
+        let options = ChannelOptions(highWaterMark: settings.highWaterMark, maxMessageSize: settings.maxMessageBytes)
+        let transport = try ZMQTransport()
+        let counters = StageCounters()
+        let stage = StageService(
+            stage: StoreStage(store: store),
+            input: try await transport.receiver(.pull, at: inputSpec, options: options),
+            output: nil,
+            events: try await transport.sender(.publish, at: eventsSpec, options: options),
+            counters: counters, logger: logger)
+        let queries = QueryService(
+            store: store, responder: try await transport.responder(at: querySpec, options: options), counters: counters,
+            logger: logger)
+        let statusService = StatusService(
+            name: "store", responder: try await transport.responder(at: statusSpec, options: options),
+            counters: counters, logger: logger)
+        logger.info("store ready", metadata: ["database": "\(path)", "articles": "\((try? store.count()) ?? 0)"])
+        try await ServiceHost.run([stage, queries, statusService], logger: logger)
+        transport.shutdown()
+    }
+}
+
+/// The store's own settings.
+public enum StoreSettings {
+    public static let input = Setting(
+        flag: "input", variable: "NEWSBUS_STORE_INPUT", defaultValue: Topology.bind(Topology.storeInput),
+        help: "Where enriched articles arrive (PULL).")
+    public static let query = Setting(
+        flag: "query", variable: "NEWSBUS_STORE_QUERY", defaultValue: Topology.bind(Topology.storeQuery),
+        help: "Where queries are answered (request/reply).")
+    public static let database = Setting(
+        flag: "database", variable: "NEWSBUS_STORE_DATABASE", defaultValue: "newsbus-data/store.sqlite",
+        help: "The SQLite database file.")
+}

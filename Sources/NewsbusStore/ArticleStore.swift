@@ -1,0 +1,41 @@
+import NewsbusProtocol
+
+/// Where enriched articles are kept and searched. Writes are idempotent by article id: writing an id that is
+/// already stored changes nothing and reports a duplicate.
+public protocol ArticleStore: Sendable {
+    /// Stores an article with its entities and mentions in one transaction.
+    /// - Returns: its event sequence number, and whether it was already there.
+    /// - Throws: ``StoreError``.
+    func write(id: ArticleID, article: EnrichedArticle, storedAt: String) throws(StoreError) -> StoreWrite
+
+    /// Runs a query. A query that cannot run (bad full-text syntax, bad date) gets a result with `error` set.
+    func query(_ query: ArticleQuery) -> QueryResult
+
+    /// How many articles are stored.
+    func count() throws(StoreError) -> Int
+}
+
+/// The outcome of one ``ArticleStore/write(id:article:storedAt:)``.
+public struct StoreWrite: Sendable, Hashable {
+    /// The article's event sequence number (the existing one for a duplicate).
+    public var sequence: Int64
+    public var duplicate: Bool
+
+    public init(sequence: Int64, duplicate: Bool) {
+        self.sequence = sequence
+        self.duplicate = duplicate
+    }
+}
+
+/// Why the store failed: what, and the underlying database message.
+public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    public let code: String
+    public let message: String
+
+    public init(code: String, message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code): \(message)" }
+}

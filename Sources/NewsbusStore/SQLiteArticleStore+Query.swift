@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import NewsbusProtocol
+
+extension SQLiteArticleStore {
+    /// The largest page a query may ask for.
+    public static let maximumLimit = 500
+
+    public func query(_ query: ArticleQuery) -> QueryResult {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let id = query.id {
+            conditions.append("a.id = ?")
+            arguments += [id]
+        }
+        if let text = query.text {
+            conditions.append("a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            arguments += [text]
+        }
+        if let entity = query.entity {
+            var clause = "a.seq IN (SELECT article_seq FROM entities WHERE (key = ? OR folded_name = ?)"
+            arguments += [entity, NameFolding.fold(entity)]
+            if let label = query.label {
+                clause += " AND label = ?"
+                arguments += [label.rawValue]
+            }
+            conditions.append(clause + ")")
+        } else if let label = query.label {
+            conditions.append("a.seq IN (SELECT article_seq FROM entities WHERE label = ?)")
+            arguments += [label.rawValue]
+        }
+        if let lang = query.lang {
+            conditions.append("a.lang = ?")
+            arguments += [lang]
+        }
+        for (bound, text) in [(">=", query.since), ("<", query.until)] {
+            guard let text else { continue }
+            guard let date = QueryTime.parse(text) else {
+                return QueryResult(total: 0, articles: [], error: "`\(bound == ">=" ? "since" : "until")` is not a date: \"\(text)\"")
+            }
+            conditions.append("a.sort_time \(bound) ?")
+            arguments += [Timestamp.format(date)]
+        }
+        if let after = query.afterSequence {
+            conditions.append("a.seq > ?")
+            arguments += [after]
+        }
+        let limit = min(max(query.limit ?? 20, 1), Self.maximumLimit)
+        let offset = max(query.offset ?? 0, 0)
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let order = query.afterSequence != nil ? "a.seq ASC" : "a.sort_time DESC, a.seq DESC"
+        do {
+            return try database.read { db in
+                let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles a \(filter)", arguments: arguments) ?? 0
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: "SELECT a.id, a.seq, a.stored_at, a.document FROM articles a \(filter) ORDER BY \(order) LIMIT ? OFFSET ?",
+                    arguments: arguments + [limit, offset])
+                let decoder = JSONDecoder()
+                let articles = try rows.map { row in
+                    StoredArticle(
+                        id: ArticleID(rawValue: row["id"]), sequence: row["seq"], storedAt: row["stored_at"],
+                        article: try decoder.decode(EnrichedArticle.self, from: row["document"] as Data))
+                }
+                return QueryResult(total: total, articles: articles)
+            }
+        } catch let error as DatabaseError {
+            return QueryResult(total: 0, articles: [], error: "query failed: \(error.message ?? "\(error)")")
+        } catch {
+            return QueryResult(total: 0, articles: [], error: "query failed: \(error)")
+        }
+    }
+}

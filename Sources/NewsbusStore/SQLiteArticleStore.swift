@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+import NewsbusProtocol
+
+/// The embedded store: SQLite through GRDB, in WAL mode, with an FTS5 index over titles and bodies.
+///
+/// Tables: `articles` (one row per article; `seq` is the event sequence number, `document` the enriched
+/// article as JSON), `entities` (one row per canonical entity of an article), `mentions` (one row per mention),
+/// and `articles_fts` (external-content FTS5 over title and body, accents removed).
+public final class SQLiteArticleStore: ArticleStore {
+    let database: any DatabaseWriter
+
+    /// Opens (or creates) the database at `path`; `nil` keeps it in memory (tests).
+    /// - Throws: ``StoreError`` with code `open_failed`.
+    public init(path: String?) throws(StoreError) {
+        do {
+            if let path {
+                var configuration = Configuration()
+                configuration.label = "store"
+                database = try DatabasePool(path: path, configuration: configuration)
+            } else {
+                database = try DatabaseQueue()
+            }
+            try Self.migrator.migrate(database)
+        } catch {
+            throw StoreError(code: "open_failed", message: "cannot open the store at \(path ?? ":memory:"): \(error)")
+        }
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE articles (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        id TEXT NOT NULL UNIQUE,
+                        stored_at TEXT NOT NULL,
+                        sort_time TEXT NOT NULL,
+                        lang TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        url TEXT,
+                        source TEXT,
+                        simhash TEXT,
+                        document BLOB NOT NULL
+                    );
+                    CREATE INDEX articles_sort_time ON articles(sort_time);
+                    CREATE INDEX articles_lang ON articles(lang);
+                    CREATE TABLE entities (
+                        article_seq INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+                        key TEXT NOT NULL,
+                        label TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        folded_name TEXT NOT NULL,
+                        mention_count INTEGER NOT NULL,
+                        salience REAL NOT NULL,
+                        PRIMARY KEY (article_seq, key)
+                    );
+                    CREATE INDEX entities_key ON entities(key);
+                    CREATE INDEX entities_folded_name ON entities(folded_name);
+                    CREATE INDEX entities_label ON entities(label);
+                    CREATE TABLE mentions (
+                        article_seq INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+                        key TEXT NOT NULL,
+                        start INTEGER NOT NULL,
+                        end INTEGER NOT NULL,
+                        text TEXT NOT NULL
+                    );
+                    CREATE INDEX mentions_article ON mentions(article_seq);
+                    CREATE VIRTUAL TABLE articles_fts USING fts5(
+                        title, body, content='articles', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'
+                    );
+                    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+                        INSERT INTO articles_fts(rowid, title, body) VALUES (new.seq, new.title, new.body);
+                    END;
+                    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+                        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+                        VALUES ('delete', old.seq, old.title, old.body);
+                    END;
+                    """)
+        }
+        return migrator
+    }
+
+    public func write(id: ArticleID, article: EnrichedArticle, storedAt: String) throws(StoreError) -> StoreWrite {
+        let document: Data
+        do {
+            document = try JSONEncoder().encode(article)
+        } catch {
+            throw StoreError(code: "encoding_failed", message: "article \(id): \(error)")
+        }
+        do {
+            return try database.write { db in
+                if let existing = try Int64.fetchOne(db, sql: "SELECT seq FROM articles WHERE id = ?", arguments: [id.rawValue]) {
+                    return StoreWrite(sequence: existing, duplicate: true)
+                }
+                let parsed = article.article
+                try db.execute(
+                    sql: """
+                        INSERT INTO articles (id, stored_at, sort_time, lang, title, body, url, source, simhash, document)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        id.rawValue, storedAt, Self.sortTime(published: parsed.published?.value, storedAt: storedAt),
+                        parsed.lang, parsed.title, parsed.body, parsed.url, parsed.source, parsed.simhash, document,
+                    ])
+                let sequence = db.lastInsertedRowID
+                for entity in article.entities {
+                    try db.execute(
+                        sql: """
+                            INSERT OR IGNORE INTO entities (article_seq, key, label, name, folded_name, mention_count, salience)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            sequence, entity.key, entity.label.rawValue, entity.name, NameFolding.fold(entity.name),
+                            entity.mentionCount, entity.salience,
+                        ])
+                    for mention in entity.mentions {
+                        try db.execute(
+                            sql: "INSERT INTO mentions (article_seq, key, start, end, text) VALUES (?, ?, ?, ?, ?)",
+                            arguments: [sequence, entity.key, mention.start, mention.end, mention.text])
+                    }
+                }
+                return StoreWrite(sequence: sequence, duplicate: false)
+            }
+        } catch {
+            throw StoreError(code: "write_failed", message: "article \(id): \(error)")
+        }
+    }
+
+    public func count() throws(StoreError) -> Int {
+        do {
+            return try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles") ?? 0 }
+        } catch {
+            throw StoreError(code: "read_failed", message: "\(error)")
+        }
+    }
+
+    /// The instant an article is filed under: its publication date when it has one that reads as a date, else the
+    /// time it was stored; as sortable UTC text.
+    static func sortTime(published: String?, storedAt: String) -> String {
+        guard let published, let date = QueryTime.parse(published) else { return storedAt }
+        return Timestamp.format(date)
+    }
+}

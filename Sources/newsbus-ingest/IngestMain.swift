@@ -1,0 +1,5 @@
+import NewsbusServices
+
+/// The `newsbus-ingest` executable: everything lives in `NewsbusServices`.
+@main
+extension IngestCommand {}

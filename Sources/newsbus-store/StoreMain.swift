@@ -1,0 +1,5 @@
+import NewsbusServices
+
+/// The `newsbus-store` executable: everything lives in `NewsbusServices`.
+@main
+extension StoreCommand {}
