@@ -37,6 +37,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: zlib, for reading gzip-compressed article files
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
         // MARK: The wire protocol (Foundation only)
         .target(
             name: "NewsbusProtocol",
@@ -136,8 +139,12 @@ let package = Package(
                 "NewsbusTransport",
                 "NewsbusTransportZMQ",
                 "ZeroMQ",
+                "CZlib",
+                "NewsbusServices",
+                "NewsbusIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            resources: [.copy("Samples")],
             swiftSettings: strictSettings
         ),
         .executableTarget(

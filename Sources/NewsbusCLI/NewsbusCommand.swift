@@ -9,7 +9,10 @@ public struct NewsbusCommand: AsyncParsableCommand {
             Articles pushed into ingest are parsed, enriched with the people, organisations, places and dates \
             they name, stored, and published as events.
             """,
-        subcommands: [BenchCommand.self, TransportPeerCommand.self]
+        subcommands: [
+            PushCommand.self, SubscribeCommand.self, QueryCommand.self, StatusCommand.self, UpCommand.self,
+            DemoCommand.self, BenchCommand.self, TransportPeerCommand.self,
+        ]
     )
 
     public init() {}

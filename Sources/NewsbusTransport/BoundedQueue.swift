@@ -301,7 +301,7 @@ public struct BoundedStream<Element: Sendable>: AsyncSequence, Sendable {
 
     public func makeAsyncIterator() -> Iterator { Iterator(queue: queue) }
 
-    public struct Iterator: AsyncIteratorProtocol {
+    public struct Iterator: AsyncIteratorProtocol, Sendable {
         let queue: BoundedQueue<Element>
 
         public mutating func next() async -> Element? { await queue.next() }
