@@ -5,7 +5,8 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput and latency.",
-        subcommands: [TransportBenchCommand.self]
+        subcommands: [PipelineBenchCommand.self, TransportBenchCommand.self],
+        defaultSubcommand: PipelineBenchCommand.self
     )
 }
 
