@@ -180,6 +180,33 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "NewsbusIngestTests",
+            dependencies: ["NewsbusIngest", "NewsbusProtocol"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NewsbusStoreTests",
+            dependencies: ["NewsbusStore", "NewsbusProtocol"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NewsbusServicesTests",
+            dependencies: [
+                "NewsbusServices",
+                "NewsbusStage",
+                "NewsbusStore",
+                "NewsbusIngest",
+                "NewsbusTesting",
+                "newsbus-ingest",
+                "newsbus-store",
+                "newsbus-relay",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "NewsbusCLITests",
             dependencies: ["NewsbusCLI", "NewsbusTesting", "newsbus"],
             swiftSettings: strictSettings

@@ -1,40 +1,6 @@
 import Foundation
 import NewsbusTesting
 
-/// A child process started by a test, killed if the test forgets to.
-final class ChildProcess: PeerProcess, @unchecked Sendable {
-    private let process: Process
-
-    private init(process: Process) { self.process = process }
-
-    static func start(_ executable: URL, _ arguments: [String]) throws -> ChildProcess {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        return ChildProcess(process: process)
-    }
-
-    func kill() async {
-        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
-        _ = await waitForExit()
-    }
-
-    func waitForExit() async -> Int32 {
-        await withCheckedContinuation { continuation in
-            Thread {
-                self.process.waitUntilExit()
-                continuation.resume(returning: self.process.terminationStatus)
-            }.start()
-        }
-    }
-
-    deinit {
-        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
-    }
-}
-
 /// Ports for endpoints that must be known before anything binds them.
 enum FreePort {
     /// A loopback port that was free a moment ago (asked of the kernel, then released).

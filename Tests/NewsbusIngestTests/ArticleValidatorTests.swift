@@ -1,0 +1,118 @@
+import Foundation
+import NewsbusIngest
+import NewsbusProtocol
+import Testing
+
+@Suite struct ArticleValidatorTests {
+    let validator = ArticleValidator(limits: .init(maxMessageBytes: 4096, maxContentBytes: 2048, maxFieldCharacters: 100))
+
+    private func verdict(_ json: String) -> Result<RawArticle, IngestRejection> {
+        validator.validate(WireMessage(frames: [Data(json.utf8)]))
+    }
+
+    private func code(_ json: String) -> String? {
+        if case .failure(let rejection) = verdict(json) { return rejection.code }
+        return nil
+    }
+
+    @Test func acceptsABareArticle() throws {
+        let article = try verdict(#"{"text": "Bonjour", "url": "https://x.example/a", "lang": "fr", "client_id": "7"}"#).get()
+        #expect(article.text == "Bonjour")
+        #expect(article.clientID == "7")
+    }
+
+    @Test func acceptsAProtocolMessage() throws {
+        let message = try WireCodec.encode(Envelope(id: "x", payload: RawArticle(html: "<p>Hi</p>")))
+        #expect(try validator.validate(message).get().html == "<p>Hi</p>")
+    }
+
+    @Test(arguments: [
+        (#"{"url": "https://x.example"}"#, "missing_content"),
+        (#"{"text": "   \n "}"#, "empty_content"),
+        (#"{"text": 42}"#, "wrong_type"),
+        (#"{"text": "a", "title": ["x"]}"#, "wrong_type"),
+        (#"{"text": "a""#, "malformed_json"),
+        ("hello", "malformed_json"),
+        (#"[{"text": "a"}]"#, "not_an_object"),
+        (#"{"text": "a", "lang": "french!"}"#, "invalid_field"),
+    ])
+    func refusesWithAPreciseCode(_ json: String, _ expected: String) {
+        #expect(code(json) == expected)
+    }
+
+    @Test func namesTheFieldAndWhy() throws {
+        guard case .failure(let rejection) = verdict(#"{"text": "a", "title": 3}"#) else {
+            Issue.record("accepted a numeric title")
+            return
+        }
+        #expect(rejection.field == "title")
+        #expect(rejection.reason.contains("must be a string"))
+    }
+
+    @Test func refusesInvalidUTF8WithItsOffset() {
+        let bytes = Data(#"{"text": "caf"#.utf8) + Data([0xC3, 0x28]) + Data(#""}"#.utf8)
+        guard case .failure(let rejection) = validator.validate(WireMessage(frames: [bytes])) else {
+            Issue.record("accepted invalid UTF-8")
+            return
+        }
+        #expect(rejection.code == "invalid_utf8")
+        #expect(rejection.reason.contains("byte 13"))
+    }
+
+    @Test func refusesOversizeContentAndFields() {
+        #expect(code(#"{"text": "\#(String(repeating: "a", count: 3000))"}"#) == "too_large")
+        #expect(code(#"{"text": "a", "url": "\#(String(repeating: "u", count: 200))"}"#) == "field_too_long")
+        let huge = WireMessage(frames: [Data(repeating: 0x20, count: 5000)])
+        guard case .failure(let rejection) = validator.validate(huge) else { return }
+        #expect(rejection.code == "too_large")
+    }
+
+    @Test func refusesOtherFrameCountsAndNewerMajorVersions() throws {
+        #expect(throws: IngestRejection.self) { try validator.validate(WireMessage(frames: [Data(), Data(), Data()])).get() }
+        let message = try WireCodec.encode(Envelope(id: "x", payload: RawArticle(text: "a")))
+        var object = try #require(JSONSerialization.jsonObject(with: message.frames[1]) as? [String: Any])
+        object["v"] = "3.0"
+        let newer = WireMessage(frames: [message.frames[0], try JSONSerialization.data(withJSONObject: object)])
+        guard case .failure(let rejection) = validator.validate(newer) else {
+            Issue.record("accepted protocol 3.0")
+            return
+        }
+        #expect(rejection.code == "unsupported_version")
+    }
+}
+
+@Suite struct ArticleIdentityTests {
+    @Test func sameContentSameIDWhateverTheWhitespaceAndComposition() {
+        let composed = RawArticle(text: "Le café  de\nRabat ")
+        let decomposed = RawArticle(text: " Le cafe\u{301} de Rabat", url: "https://elsewhere.example")
+        #expect(ArticleIdentity.id(of: composed) == ArticleIdentity.id(of: decomposed))
+        #expect(ArticleIdentity.id(of: composed) != ArticleIdentity.id(of: RawArticle(text: "Le café de Tunis")))
+    }
+
+    @Test func idsAre32HexDigitsAndStableAcrossRuns() {
+        let id = ArticleIdentity.id(ofContent: "Newsbus")
+        #expect(id.rawValue.count == 32)
+        #expect(id.rawValue.allSatisfy { $0.isHexDigit })
+        // A fixed value: ids must not change between versions, or duplicates would no longer be recognised.
+        #expect(id == ArticleIdentity.id(ofContent: "  Newsbus\n"))
+        #expect(id.rawValue == "6e1078e5de64b0d50100fd604d4bd16a")
+    }
+}
+
+@Suite struct ArticleJournalTests {
+    @Test func recognisesDuplicatesWithinAndAcrossBatches() throws {
+        let journal = try ArticleJournal(path: nil)
+        let first = try journal.admit([("a", Data("1".utf8)), ("b", Data("2".utf8)), ("a", Data("1".utf8))])
+        #expect(first == [true, true, false])
+        #expect(try journal.admit([("b", Data())]) == [false])
+        try journal.markStored(["a"])
+        #expect(try journal.counts() == ["pending": 1, "stored": 1])
+    }
+
+    @Test func survivesReopening() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("journal-\(UUID()).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = try ArticleJournal(path: path).admit([("kept", Data("x".utf8))])
+        #expect(try ArticleJournal(path: path).admit([("kept", Data("x".utf8))]) == [false])
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import NewsbusProtocol
+import NewsbusStore
+import Testing
+
+@Suite struct SQLiteArticleStoreTests {
+    /// An enriched article written for these tests: `body` holds `name` at offset 0.
+    static func article(
+        title: String, body: String, lang: String = "fr", published: String? = nil,
+        entities: [(EntityLabel, String)] = []
+    ) -> EnrichedArticle {
+        let parsed = ParsedArticle(
+            title: title, body: body, blocks: [TextBlock(kind: .paragraph, start: 0, end: body.unicodeScalars.count)],
+            published: published.map { DatedValue(value: $0, origin: .meta) }, lang: lang, langConfidence: 0.99,
+            wordCount: body.split(separator: " ").count)
+        let list = entities.map { label, name in
+            Entity(
+                key: "\(label):\(name.lowercased())", label: label, name: name,
+                mentions: [Mention(start: 0, end: name.unicodeScalars.count, text: name)], salience: 0.5)
+        }
+        return EnrichedArticle(article: parsed, entities: list, dates: [])
+    }
+
+    let store: SQLiteArticleStore
+
+    init() throws {
+        store = try SQLiteArticleStore(path: nil)
+        _ = try store.write(
+            id: "a1",
+            article: Self.article(
+                title: "Al-Qaïda au Maghreb islamique", body: "Daech et Al-Qaïda menacent le Maroc", published: "2021-06-03",
+                entities: [(.organization, "Al-Qaïda"), (.location, "Maroc")]),
+            storedAt: "2026-01-01T00:00:00.000Z")
+        _ = try store.write(
+            id: "a2",
+            article: Self.article(
+                title: "Budget vote in Tunis", body: "Tunisia approved its budget", lang: "en", published: "2026-12-11T19:40:00Z",
+                entities: [(.location, "Tunisia")]),
+            storedAt: "2026-01-02T00:00:00.000Z")
+        _ = try store.write(
+            id: "a3",
+            article: Self.article(title: "Sans date", body: "Le port de Tanger Med", entities: [(.location, "Tanger")]),
+            storedAt: "2026-01-03T00:00:00.000Z")
+    }
+
+    @Test func writingAnIDTwiceChangesNothing() throws {
+        let again = try store.write(id: "a1", article: Self.article(title: "Other", body: "Other"), storedAt: "2026-02-01T00:00:00.000Z")
+        #expect(again == StoreWrite(sequence: 1, duplicate: true))
+        #expect(try store.count() == 3)
+        #expect(store.query(ArticleQuery(id: "a1")).articles.first?.article.article.title == "Al-Qaïda au Maghreb islamique")
+    }
+
+    @Test func sequenceNumbersGrow() throws {
+        let write = try store.write(id: "a4", article: Self.article(title: "T", body: "B"), storedAt: "2026-01-04T00:00:00.000Z")
+        #expect(write == StoreWrite(sequence: 4, duplicate: false))
+    }
+
+    @Test func findsByFullTextIgnoringAccents() {
+        #expect(store.query(ArticleQuery(text: "qaida")).articles.map(\.id) == ["a1"])
+        #expect(store.query(ArticleQuery(text: "budget OR tanger")).total == 2)
+    }
+
+    @Test func findsByEntityKeyOrNameAndLabel() {
+        #expect(store.query(ArticleQuery(entity: "al qaida")).articles.map(\.id) == ["a1"])
+        #expect(store.query(ArticleQuery(entity: "LOC:tunisia")).articles.map(\.id) == ["a2"])
+        #expect(store.query(ArticleQuery(entity: "Maroc", label: .person)).total == 0)
+        #expect(store.query(ArticleQuery(label: .location)).total == 3)
+    }
+
+    @Test func filtersByLanguageAndTimeNewestFirst() {
+        #expect(store.query(ArticleQuery(lang: "en")).articles.map(\.id) == ["a2"])
+        // a3 has no publication date: it is filed under the time it was stored.
+        #expect(store.query(ArticleQuery(since: "2025-01-01")).articles.map(\.id) == ["a2", "a3"])
+        #expect(store.query(ArticleQuery(until: "2022")).articles.map(\.id) == ["a1"])
+    }
+
+    @Test func pagesAndCatchesUpBySequence() {
+        let page = store.query(ArticleQuery(limit: 2, offset: 1))
+        #expect(page.total == 3)
+        #expect(page.articles.count == 2)
+        #expect(store.query(ArticleQuery(afterSequence: 1)).articles.map(\.sequence) == [2, 3])
+    }
+
+    @Test func explainsQueriesThatCannotRun() {
+        #expect(store.query(ArticleQuery(text: "\"unbalanced")).error != nil)
+        #expect(store.query(ArticleQuery(since: "last week")).error?.contains("since") == true)
+    }
+}
