@@ -1,0 +1,104 @@
+import Foundation
+import Logging
+import NewsbusIngest
+import NewsbusProtocol
+import NewsbusServices
+import NewsbusStage
+import NewsbusTesting
+import NewsbusTransport
+import ServiceLifecycle
+import Testing
+
+/// Ingest over the in-process transport: pushes, acknowledged submits, duplicates, rejections, stored acks.
+@Suite struct IngestServiceTests {
+    struct Harness {
+        let push: any MessageSender
+        let submit: any Requester
+        let parsed: any MessageReceiver
+        let events: any MessageReceiver
+        let acks: any MessageSender
+        let counters: StageCounters
+        let group: ServiceGroup
+        let running: Task<Void, any Error>
+
+        static func start() async throws -> Harness {
+            let transport = InProcessTransport()
+            let counters = StageCounters()
+            let service = IngestService(
+                intake: ArticleIntake(validator: ArticleValidator(), journal: try ArticleJournal(path: nil)),
+                pushes: try await transport.receiver(.pull, at: .bind(.inproc(name: "push"))),
+                submits: try await transport.responder(at: .bind(.inproc(name: "submit"))),
+                output: try await transport.sender(.push, at: .bind(.inproc(name: "parse"))),
+                events: try await transport.sender(.publish, at: .connect(.inproc(name: "events"))),
+                storedAcks: try await transport.receiver(.subscribe([.articleStored]), at: .connect(.inproc(name: "acks"))),
+                counters: counters, logger: Logger(label: "test"))
+            let group = ServiceGroup(services: [service], logger: Logger(label: "test"))
+            return Harness(
+                push: try await transport.sender(.push, at: .connect(.inproc(name: "push"))),
+                submit: try await transport.requester(at: .connect(.inproc(name: "submit"))),
+                parsed: try await transport.receiver(.pull, at: .connect(.inproc(name: "parse"))),
+                events: try await transport.receiver(.subscribe([.articleRejected]), at: .bind(.inproc(name: "events"))),
+                acks: try await transport.sender(.publish, at: .bind(.inproc(name: "acks"))),
+                counters: counters, group: group, running: Task { try await group.run() })
+        }
+
+        func submit(_ json: String) async throws -> Envelope<SubmitVerdict> {
+            let reply = try await submit.request(WireMessage(frames: [Data(json.utf8)]), timeout: .seconds(10))
+            return try WireCodec.decode(reply, as: SubmitVerdict.self)
+        }
+
+        func stop() async {
+            await group.triggerGracefulShutdown()
+            _ = try? await running.value
+        }
+    }
+
+    @Test func acceptsForwardsAndRecognisesDuplicates() async throws {
+        // Given a running ingest
+        let ingest = try await Harness.start()
+        // When the same article is submitted twice
+        let first = try await ingest.submit(#"{"text": "Le Maroc et l'Espagne relancent un projet.", "client_id": "c1"}"#)
+        let second = try await ingest.submit(#"{"text": "Le Maroc et l'Espagne  relancent un projet.\n"}"#)
+        // Then the first is accepted and forwarded to parse with its id, the second is a duplicate
+        #expect(first.payload.verdict == .accepted)
+        #expect(first.payload.clientID == "c1")
+        #expect(second.payload.verdict == .duplicate)
+        #expect(second.id == first.id)
+        var parsed = ingest.parsed.messages().makeAsyncIterator()
+        let forwarded = try WireCodec.decode(try #require(await parsed.next()), as: RawArticle.self)
+        #expect(forwarded.id == first.id)
+        #expect(forwarded.trace == first.trace)
+        await ingest.stop()
+        #expect(ingest.counters.counts["duplicates"] == 1)
+    }
+
+    @Test func rejectsBadInputWithAReasonAndKeepsServing() async throws {
+        let ingest = try await Harness.start()
+        let verdict = try await ingest.submit(#"{"html": null, "url": "https://x.example"}"#)
+        #expect(verdict.payload.verdict == .rejected)
+        #expect(verdict.payload.rejection?.code == "missing_content")
+        // A pushed bad input is published as a rejection event.
+        try await ingest.push.send(WireMessage(frames: [Data("{not json".utf8)]))
+        var events = ingest.events.messages().makeAsyncIterator()
+        var codes: [String] = []
+        while codes.count < 2, let event = await events.next() {
+            codes.append(try WireCodec.decode(event, as: Rejection.self).payload.code)
+        }
+        #expect(codes == ["missing_content", "malformed_json"])
+        #expect(try await ingest.submit(#"{"text": "Still here."}"#).payload.verdict == .accepted)
+        await ingest.stop()
+    }
+
+    @Test func storedAcknowledgementsAreCounted() async throws {
+        let ingest = try await Harness.start()
+        let accepted = try await ingest.submit(#"{"text": "Un article à stocker."}"#)
+        let ack = Envelope(id: accepted.id, payload: StoredAck(duplicate: false, sequence: 1))
+        let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+        while ingest.counters.count("stored") == 0, ContinuousClock.now < deadline {
+            try await ingest.acks.send(try WireCodec.encode(ack))
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(ingest.counters.count("stored") >= 1)
+        await ingest.stop()
+    }
+}
