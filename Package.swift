@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "NewsbusTransport", targets: ["NewsbusTransport"]),
         .library(name: "NewsbusTransportZMQ", targets: ["NewsbusTransportZMQ"]),
         .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
+        .library(name: "NewsbusParse", targets: ["NewsbusParse"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -58,6 +59,27 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: The parse core: libxml2's HTML parser, CLD2 language identification
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "CCLD2",
+            linkerSettings: [.linkedLibrary("cld2")]
+        ),
+        .target(
+            name: "NewsbusParse",
+            dependencies: ["NewsbusProtocol", "CLibXML2", "CCLD2"],
+            swiftSettings: strictSettings
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+
         // MARK: Test kit: conformance suites and schema validation (never linked into executables)
         .target(
             name: "NewsbusTesting",
@@ -73,6 +95,8 @@ let package = Package(
                 "NewsbusTransport",
                 "NewsbusTransportZMQ",
                 "ZeroMQ",
+                "NewsbusParse",
+                "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -107,6 +131,12 @@ let package = Package(
                 "newsbus",
                 .product(name: "DequeModule", package: "swift-collections"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NewsbusParseTests",
+            dependencies: ["NewsbusParse", "NewsbusProtocol"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(
