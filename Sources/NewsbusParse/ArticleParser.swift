@@ -68,6 +68,24 @@ public struct ArticleParser: Sendable {
         return try parse(RawArticle(html: decoded.text, url: url, source: source, lang: lang))
     }
 
+    /// Every text block of a page with what became of it (`keep`, or the removal kind), for tuning the rules.
+    package func explain(htmlBytes: [UInt8]) -> [String] {
+        let decoded = CharsetDecoder.decode(htmlBytes)
+        guard let tree = HTMLDocument.parse(utf8: Array(decoded.text.utf8)) else { return ["unparsable"] }
+        let metadata = MetadataExtractor(tree: tree).extract()
+        let blocks = BlockCollector(tree: tree).collect()
+        let location = ContentLocator(tree: tree, blocks: blocks).locate()
+        let outcome = BoilerplateClassifier(rules: options.rules).classify(
+            blocks, location: location, tree: tree, title: metadata.bestTitle, lede: nil, tracing: true)
+        var lines = ["charset \(decoded.charset) (\(decoded.evidence)); title: \(metadata.bestTitle ?? "-")"]
+        for (fate, block) in outcome.trace ?? [] {
+            let tag = "\(tree.nodes[Int(max(block.element, 0))].tag)"
+            let names = tree.attributes(of: max(block.element, 0)).map { ($0.className ?? "") + "#" + ($0.id ?? "") } ?? ""
+            lines.append("\(fate.padding(12)) \(tag)[\(names.prefix(40))] ld=\(Int(block.linkDensity * 100)) \(block.text.prefix(110))")
+        }
+        return lines
+    }
+
     private func checkSize(_ bytes: Int, of field: String) throws(ParseFailure) {
         guard bytes <= options.maximumInputBytes else {
             throw ParseFailure(
@@ -82,10 +100,20 @@ public struct ArticleParser: Sendable {
         }
         let metadata = MetadataExtractor(tree: tree).extract()
         let blocks = BlockCollector(tree: tree).collect()
-        let inside = ContentLocator(tree: tree, blocks: blocks).locate()
+        let location = ContentLocator(tree: tree, blocks: blocks).locate()
         let title = raw.title.map(TextNormalizer.line) ?? metadata.bestTitle
-        let outcome = BoilerplateClassifier(rules: options.rules).classify(
-            blocks, inside: inside, title: title, lede: nil)
+        var outcome = BoilerplateClassifier(rules: options.rules).classify(
+            blocks, location: location, tree: tree, title: title, lede: nil)
+        if let description = metadata.description, description.count >= 40,
+            outcome.kept.reduce(0, { $0 + $1.length }) < 200,
+            !outcome.kept.contains(where: { $0.text.hasPrefix(description.prefix(40)) })
+        {
+            // Pages that render their text with scripts leave only the description: better than nothing.
+            let block = CandidateBlock(
+                text: description, length: description.unicodeScalars.count, linkLength: 0, element: -1,
+                kind: .paragraph, hint: nil, tag: .p)
+            outcome.kept.insert(block, at: 0)
+        }
         var published = metadata.published
         if published == nil {
             published = textDate(in: blocks)
@@ -98,7 +126,7 @@ public struct ArticleParser: Sendable {
     private func parseText(_ text: String, raw: RawArticle) throws(ParseFailure) -> ParsedArticle {
         let cleaned = PlainTextCleaner().clean(text, knownTitle: raw.title.map(TextNormalizer.line))
         let outcome = BoilerplateClassifier(rules: options.rules).classify(
-            cleaned.blocks, inside: nil, title: cleaned.title, lede: cleaned.lede)
+            cleaned.blocks, location: nil, tree: nil, title: cleaned.title, lede: cleaned.lede)
         return try assemble(
             outcome, raw: raw, title: cleaned.title ?? "", lede: cleaned.lede, published: textDate(in: cleaned.blocks),
             metadata: PageMetadata())

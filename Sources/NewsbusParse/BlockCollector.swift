@@ -15,7 +15,7 @@ struct BlockCollector {
         var blocks: [CandidateBlock] = []
         var accumulator = TextAccumulator()
         var blockStack: [Int32] = []
-        var hintStack: [(node: Int32, kind: RemovalKind)] = []
+        var hintStack: [BlockHint] = []
         var linkDepth = 0
         var quoteDepth = 0
         var lastWasBreak = false
@@ -40,7 +40,7 @@ struct BlockCollector {
             blocks.append(
                 CandidateBlock(
                     text: text, length: length, linkLength: linkLength, element: element, kind: kind,
-                    hint: hintStack.last?.kind, tag: tag))
+                    hint: nil, hints: hintStack, tag: tag))
         }
 
         // Stack entries: node index, and whether this is the exit visit of an element.
@@ -74,10 +74,10 @@ struct BlockCollector {
             if n.tag == .a { linkDepth += 1 }
             if n.tag == .blockquote { quoteDepth += 1 }
             let attributes = tree.attributes(of: node)
-            if node != tree.body, let (kind, _) = BoilerplateHints.hint(tag: n.tag, attributes: attributes),
+            if node != tree.body, let (kind, strength) = BoilerplateHints.hint(tag: n.tag, attributes: attributes),
                 Double(subtreeText[Int(node)]) < maximumHintedShare * Double(totalText)
             {
-                hintStack.append((node, kind))
+                hintStack.append(BlockHint(node: node, kind: kind, strength: strength))
             }
             stack.append((node, true))
             var children: [Int32] = []
@@ -89,7 +89,35 @@ struct BlockCollector {
             for child in children.reversed() { stack.append((child, false)) }
         }
         flush()
+        resolveHints(&blocks)
         return blocks
+    }
+
+    /// Sets each block's hint to its innermost hinted ancestor that does not hold real paragraphs: a weak hint
+    /// on an element with 300 or more characters of link-poor paragraphs is overruled, and so is a strong one on
+    /// an element with half the page's paragraph text.
+    private func resolveHints(_ blocks: inout [CandidateBlock]) {
+        var paragraphText = [Int](repeating: 0, count: tree.nodes.count)
+        for block in blocks where block.element >= 0 && block.length >= 80 && block.linkDensity < 0.3 {
+            paragraphText[Int(block.element)] += block.length
+        }
+        var index = tree.nodes.count - 1
+        while index > 0 {
+            let parent = Int(tree.nodes[index].parent)
+            if parent >= 0 { paragraphText[parent] += paragraphText[index] }
+            index -= 1
+        }
+        let total = paragraphText[Int(tree.body)]
+        for index in blocks.indices {
+            for hint in blocks[index].hints.reversed() {
+                let text = paragraphText[Int(hint.node)]
+                let overruled = hint.strength == .weak ? text >= 300 : (total >= 500 && text * 2 >= total)
+                if !overruled {
+                    blocks[index].hint = hint.kind
+                    break
+                }
+            }
+        }
     }
 
     /// UTF-8 bytes of visible text under each node (nodes come in document order, so a reverse pass suffices).

@@ -10,55 +10,74 @@ struct BoilerplateClassifier {
     struct Outcome {
         var kept: [CandidateBlock] = []
         var removed: [String: Int] = [:]
+        /// When set, the fate of every block in order ("keep" or a removal kind), for `explain`.
+        var trace: [(String, CandidateBlock)]?
 
-        mutating func remove(_ kind: RemovalKind) { removed[kind.rawValue, default: 0] += 1 }
+        mutating func remove(_ kind: RemovalKind, _ block: CandidateBlock) {
+            removed[kind.rawValue, default: 0] += 1
+            trace?.append((kind.rawValue, block))
+        }
     }
 
     /// - Parameters:
     ///   - inside: for HTML pages, whether each node lies in the main content (nil for plain text).
     ///   - title: the headline, dropped from the body when a block repeats it.
     ///   - lede: the standfirst, dropped from the body when a block repeats it.
-    func classify(_ blocks: [CandidateBlock], inside: [Bool]?, title: String?, lede: String?) -> Outcome {
+    func classify(
+        _ blocks: [CandidateBlock], location: ContentLocator.Location?, tree: DOMTree?, title: String?, lede: String?,
+        tracing: Bool = false
+    ) -> Outcome {
         var outcome = Outcome()
+        if tracing { outcome.trace = [] }
         let foldedTitle = title.map(TextNormalizer.folded)
         let foldedLede = lede.map { Self.truncationStripped(TextNormalizer.folded($0)) }
         var seen = Set<String>()
         var candidates: [CandidateBlock] = []
         for block in blocks {
-            if let hint = block.hint {
-                outcome.remove(hint)
-                continue
-            }
-            if let inside, block.element >= 0, !inside[Int(block.element)] {
-                outcome.remove(.outsideMain)
+            if let location, let tree, block.element >= 0 {
+                let inside = location.inside[Int(block.element)]
+                // A header inside the article holds its standfirst; near the article, a link-poor paragraph
+                // outside the container is part of it.
+                let goodParagraph = block.length >= 60 && block.linkDensity < 0.2 && block.kind != .heading
+                    && !Self.isTruncated(block.text)
+                if let hint = block.hint, !(hint == .header && (inside || goodParagraph && location.isNear(block.element, in: tree))) {
+                    outcome.remove(hint, block)
+                    continue
+                }
+                if !inside && !(goodParagraph && location.isNear(block.element, in: tree)) {
+                    outcome.remove(.outsideMain, block)
+                    continue
+                }
+            } else if let hint = block.hint {
+                outcome.remove(hint, block)
                 continue
             }
             let density = block.linkDensity
             if block.length >= 2, density > 0.5 || (block.kind == .heading && density > 0.3 && block.length < 120) {
-                outcome.remove(.linkList)
+                outcome.remove(.linkList, block)
                 continue
             }
             if !block.text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
-                outcome.remove(.fragment)
+                outcome.remove(.fragment, block)
                 continue
             }
             let folded = TextNormalizer.folded(block.text)
             if let foldedTitle, folded == foldedTitle {
-                outcome.remove(.title)
+                outcome.remove(.title, block)
                 continue
             }
             if let foldedLede, !foldedLede.isEmpty, block.length <= 600,
                 Self.truncationStripped(folded) == foldedLede || (folded.hasPrefix(foldedLede) && foldedLede.count >= 40)
             {
-                outcome.remove(.lede)
+                outcome.remove(.lede, block)
                 continue
             }
             if let kind = rules.classify(block) {
-                outcome.remove(kind)
+                outcome.remove(kind, block)
                 continue
             }
             if block.length >= 20, !seen.insert(folded).inserted {
-                outcome.remove(.duplicate)
+                outcome.remove(.duplicate, block)
                 continue
             }
             candidates.append(block)
@@ -75,10 +94,10 @@ struct BoilerplateClassifier {
         while index < blocks.count {
             let block = blocks[index]
             if block.length <= 80, rules.isTeaserHeading(block.text) {
-                outcome.remove(.teaserList)
+                outcome.remove(.teaserList, block)
                 index += 1
                 while index < blocks.count, looksLikeTeaser(blocks[index]) {
-                    outcome.remove(.teaserList)
+                    outcome.remove(.teaserList, blocks[index])
                     index += 1
                 }
                 continue
@@ -87,12 +106,13 @@ struct BoilerplateClassifier {
                 var end = index + 1
                 while end < blocks.count, Self.isTruncated(blocks[end].text), blocks[end].length <= 400 { end += 1 }
                 if end - index >= 2 || index == blocks.count - 1 {
-                    for _ in index..<end { outcome.remove(.teaserList) }
+                    for teaser in blocks[index..<end] { outcome.remove(.teaserList, teaser) }
                     index = end
                     continue
                 }
             }
             kept.append(block)
+            outcome.trace?.append(("keep", block))
             index += 1
         }
         return kept

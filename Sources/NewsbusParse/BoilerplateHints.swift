@@ -39,10 +39,12 @@ enum BoilerplateHints {
         if let className = attributes.className { combined += className.lowercased() }
         guard !combined.isEmpty else { return nil }
         tokens = combined.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+        // Utility-class frameworks write responsive visibility as "hidden md:block": not hidden on big screens.
+        let responsive = combined.contains(":")
         var positive = false
         var found: (RemovalKind, Strength)?
         for token in tokens {
-            if found == nil || found!.1 == .weak, let match = match(token) {
+            if found == nil || found!.1 == .weak, let match = match(token), !(responsive && match.0 == .hidden) {
                 if found == nil || match.1 == .strong { found = match }
             }
             if positiveTokens.contains(where: { token.hasPrefix($0) }) { positive = true }

@@ -14,8 +14,22 @@ struct CandidateBlock: Sendable {
     var kind: TextBlock.Kind
     /// What the markup around it says it is, if it says so.
     var hint: RemovalKind?
+    /// Every element around the block whose markup hints at boilerplate, innermost last (HTML only).
+    var hints: [BlockHint] = []
     /// Whether the block sits inside a `<header>` or `<h1>` region near the top (used for the title).
     var tag: Tag
 
     var linkDensity: Double { length == 0 ? 0 : Double(linkLength) / Double(length) }
+}
+
+extension String {
+    /// The string padded with spaces to `width` characters.
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}
+
+/// An element whose markup hints at boilerplate.
+struct BlockHint: Sendable {
+    var node: Int32
+    var kind: RemovalKind
+    var strength: BoilerplateHints.Strength
 }

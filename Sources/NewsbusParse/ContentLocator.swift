@@ -5,8 +5,41 @@ struct ContentLocator {
     let tree: DOMTree
     let blocks: [CandidateBlock]
 
-    /// For each node, whether it lies inside the main content.
-    func locate() -> [Bool] {
+    /// Where the main content is.
+    struct Location {
+        /// For each node, whether it lies inside the main content container (or a sibling that joined it).
+        var inside: [Bool]
+        /// The main container's nearest ancestors (up to three, below `<body>`): text outside the container but
+        /// under one of these (a standfirst before the text, a last paragraph after an advert) is "near" it.
+        var neighbourhood: Set<Int32>
+
+        /// Whether `node` lies within four levels of the main container's neighbourhood.
+        func isNear(_ node: Int32, in tree: DOMTree) -> Bool {
+            var current = node
+            var steps = 0
+            while current >= 0, steps < 5 {
+                if neighbourhood.contains(current) { return true }
+                current = tree.nodes[Int(current)].parent
+                steps += 1
+            }
+            return false
+        }
+    }
+
+    func locate() -> Location {
+        let inside = locateInside()
+        var neighbourhood = Set<Int32>()
+        if let first = inside.firstIndex(of: true), Int32(first) != tree.body {
+            var node = tree.nodes[first].parent
+            while node >= 0, node != tree.body, neighbourhood.count < 3 {
+                neighbourhood.insert(node)
+                node = tree.nodes[Int(node)].parent
+            }
+        }
+        return Location(inside: inside, neighbourhood: neighbourhood)
+    }
+
+    private func locateInside() -> [Bool] {
         let count = tree.nodes.count
         var scores = [Double](repeating: 0, count: count)
         var textLength = [Int](repeating: 0, count: count)

@@ -22,11 +22,19 @@ struct ParseCommand: ParsableCommand {
     @Option(name: .long, help: "Threads that parse lines arriving together (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .long, help: ArgumentHelp("Print what became of each text block of this page file.", visibility: .hidden))
+    var explain: String?
+
     func validate() throws {
         guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 64, got \(jobs)") }
     }
 
     func run() throws {
+        if let explain {
+            let bytes = try GzipReader.read(URL(fileURLWithPath: explain))
+            print(ArticleParser().explain(htmlBytes: bytes).joined(separator: "\n"))
+            return
+        }
         let reader = LineReader(fileDescriptor: 0)
         let runner = ParseLineRunner(parser: ArticleParser())
         let batchLimit = jobs * 8
