@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "NewsbusTransport", targets: ["NewsbusTransport"]),
         .library(name: "NewsbusTransportZMQ", targets: ["NewsbusTransportZMQ"]),
         .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
+        .library(name: "NewsbusParse", targets: ["NewsbusParse"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -101,6 +102,7 @@ let package = Package(
                 "NewsbusStage",
                 "NewsbusIngest",
                 "NewsbusStore",
+                "NewsbusParse",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -119,8 +121,29 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "newsbus-parse",
+            dependencies: ["NewsbusServices", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "newsbus-relay",
             dependencies: ["NewsbusServices", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: The parse core: libxml2's HTML parser, CLD2 language identification
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "CCLD2",
+            linkerSettings: [.linkedLibrary("cld2")]
+        ),
+        .target(
+            name: "NewsbusParse",
+            dependencies: ["NewsbusProtocol", "CLibXML2", "CCLD2"],
             swiftSettings: strictSettings
         ),
 
@@ -142,6 +165,7 @@ let package = Package(
                 "CZlib",
                 "NewsbusServices",
                 "NewsbusIngest",
+                "NewsbusParse",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Samples")],
@@ -200,10 +224,18 @@ let package = Package(
                 "newsbus-ingest",
                 "newsbus-store",
                 "newsbus-relay",
+                "newsbus-parse",
+                "NewsbusParse",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NewsbusParseTests",
+            dependencies: ["NewsbusParse", "NewsbusProtocol"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -28,9 +28,25 @@ public final class ZMQTransport: Transport {
         }
     }
 
-    /// Makes every channel of this transport stop (pending sends are dropped) and terminates the context.
+    /// Makes every channel of this transport stop at once; what senders still hold is dropped. Returns at once.
     public func shutdown() {
         context.shutdown()
+    }
+
+    /// Stops every channel, then waits until the messages that gracefully closed senders handed to libzmq have
+    /// reached their peers (each for at most the sender's `closeFlushTimeout`), and ends the context. Call it last,
+    /// before a process exits: exiting earlier can lose messages still in libzmq's buffers.
+    public func close() async {
+        context.shutdown()
+        let context = self.context
+        let finished = WaitGroup()
+        let thread = Thread {
+            context.terminate()
+            finished.done()
+        }
+        thread.name = "newsbus.zmq.terminate"
+        thread.start()
+        await finished.wait()
     }
 
     public func sender(_ pattern: SendPattern, at spec: EndpointSpec, options: ChannelOptions)

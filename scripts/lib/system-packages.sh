@@ -1,5 +1,5 @@
 # The Debian packages Newsbus builds against, installed when missing (needs root or sudo).
-NEWSBUS_SYSTEM_PACKAGES=(libzmq3-dev libsqlite3-dev zlib1g-dev pkg-config)
+NEWSBUS_SYSTEM_PACKAGES=(libzmq3-dev libsqlite3-dev pkg-config libxml2-dev libcld2-dev zlib1g-dev)
 
 ensure_system_packages() {
     local missing=()

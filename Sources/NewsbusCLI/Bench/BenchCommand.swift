@@ -5,7 +5,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput and latency.",
-        subcommands: [PipelineBenchCommand.self, TransportBenchCommand.self],
+        subcommands: [PipelineBenchCommand.self, TransportBenchCommand.self, ParseBenchCommand.self],
         defaultSubcommand: PipelineBenchCommand.self
     )
 }

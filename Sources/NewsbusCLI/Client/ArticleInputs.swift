@@ -59,11 +59,10 @@ struct ArticleInputs {
         }
         let lowered = name.lowercased()
         if lowered.hasSuffix(".gz") {
-            do {
-                data = try Gunzip.decompress(data)
-            } catch {
-                throw Failure(description: "\(path): \(error)")
+            guard let inflated = GzipReader.inflate([UInt8](data)) else {
+                throw Failure(description: "\(path): not valid gzip data")
             }
+            data = Data(inflated)
         }
         switch true {
         case lowered.hasSuffix(".jsonl"), lowered.hasSuffix(".jsonl.gz"):

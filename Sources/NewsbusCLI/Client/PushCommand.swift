@@ -41,7 +41,6 @@ struct PushCommand: AsyncParsableCommand {
         let items = try ArticleInputs.read(paths)
         guard !items.isEmpty else { throw ValidationError("no articles found in \(paths.joined(separator: " "))") }
         let transport = try ZMQTransport()
-        defer { transport.shutdown() }
         let progress = ProgressBar(total: items.count, label: "articles")
         let watchdog = ProgressWatchdog(timeout: .milliseconds(Int(timeout * 1000)))
         if ack {
@@ -50,6 +49,7 @@ struct PushCommand: AsyncParsableCommand {
                 try await submit(items, to: spec, transport: transport, progress: progress, counter: counter)
             }
             progress.finish()
+            await transport.close()
             print(tally.summary(total: items.count))
         } else {
             let spec = try endpoints.pushSpec()
@@ -63,6 +63,7 @@ struct PushCommand: AsyncParsableCommand {
                 await sender.close()
             }
             progress.finish()
+            await transport.close()
             print("pushed \(items.count) article\(items.count == 1 ? "" : "s") to \(spec.endpoint)")
         }
     }
@@ -72,7 +73,6 @@ struct PushCommand: AsyncParsableCommand {
         counter: ProgressWatchdog.Counter
     ) async throws -> VerdictTally {
         let requester = try await transport.requester(at: spec)
-        defer { Task { await requester.close() } }
         var tally = VerdictTally()
         try await withThrowingTaskGroup(of: (Int, Result<SubmitVerdict, any Error>).self) { group in
             var next = 0

@@ -30,13 +30,14 @@ struct TransportPeerCommand: AsyncParsableCommand {
     func run() async throws {
         guard let spec = EndpointSpec(endpoint) else { return }
         let transport = try ZMQTransport()
-        let sender = try await transport.sender(.push, at: spec, options: ChannelOptions(highWaterMark: 100))
+        let sender = try await transport.sender(
+            .push, at: spec, options: ChannelOptions(highWaterMark: 100, closeFlushTimeout: .seconds(30)))
         var sent = 0
         while count == 0 || sent < count {
             try await sender.send(WireMessage(frames: [Data("peer".utf8), Data("\(tag):\(sent)".utf8)]))
             sent += 1
         }
         await sender.close()
-        transport.shutdown()
+        await transport.close()
     }
 }

@@ -73,7 +73,7 @@ public struct IngestCommand: AsyncParsableCommand {
             name: "ingest", responder: try await transport.responder(at: statusSpec, options: options),
             counters: counters, logger: logger)
         try await ServiceHost.run([service, statusService], logger: logger)
-        transport.shutdown()
+        await transport.close()
     }
 }
 

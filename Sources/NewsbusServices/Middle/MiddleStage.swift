@@ -83,6 +83,6 @@ enum MiddleStageRunner {
             name: settings.service, responder: try await transport.responder(at: status, options: channel),
             counters: counters, logger: logger)
         try await ServiceHost.run([service, statusService], logger: logger)
-        transport.shutdown()
+        await transport.close()
     }
 }

@@ -59,7 +59,7 @@ public struct RelayCommand: AsyncParsableCommand {
         try await ServiceHost.run([statusService], logger: logger)
         await work.stop()
         await events.stop()
-        transport.shutdown()
+        await transport.close()
         logger.info("relay stopped")
     }
 }

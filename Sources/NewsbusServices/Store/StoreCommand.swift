@@ -61,7 +61,7 @@ public struct StoreCommand: AsyncParsableCommand {
             counters: counters, logger: logger)
         logger.info("store ready", metadata: ["database": "\(path)", "articles": "\((try? store.count()) ?? 0)"])
         try await ServiceHost.run([stage, queries, statusService], logger: logger)
-        transport.shutdown()
+        await transport.close()
     }
 }
 

@@ -1,0 +1,137 @@
+import NewsbusProtocol
+
+/// Decides, block by block, what is article text. Signals, in order: the markup hint around the block, whether it
+/// lies in the main content container, link density, the phrase rules, repetition of the headline, of the lede
+/// or of an earlier block, and teaser lists (a teaser heading, or a run of truncated first sentences).
+struct BoilerplateClassifier {
+    let rules: PhraseRules
+
+    /// Blocks kept, and what was removed counted by kind.
+    struct Outcome {
+        var kept: [CandidateBlock] = []
+        var removed: [String: Int] = [:]
+        /// When set, the fate of every block in order ("keep" or a removal kind), for `explain`.
+        var trace: [(String, CandidateBlock)]?
+
+        mutating func remove(_ kind: RemovalKind, _ block: CandidateBlock) {
+            removed[kind.rawValue, default: 0] += 1
+            trace?.append((kind.rawValue, block))
+        }
+    }
+
+    /// - Parameters:
+    ///   - inside: for HTML pages, whether each node lies in the main content (nil for plain text).
+    ///   - title: the headline, dropped from the body when a block repeats it.
+    ///   - lede: the standfirst, dropped from the body when a block repeats it.
+    func classify(
+        _ blocks: [CandidateBlock], location: ContentLocator.Location?, tree: DOMTree?, title: String?, lede: String?,
+        tracing: Bool = false
+    ) -> Outcome {
+        var outcome = Outcome()
+        if tracing { outcome.trace = [] }
+        let foldedTitle = title.map(TextNormalizer.folded)
+        let foldedLede = lede.map { Self.truncationStripped(TextNormalizer.folded($0)) }
+        var seen = Set<String>()
+        var candidates: [CandidateBlock] = []
+        for block in blocks {
+            if let location, let tree, block.element >= 0 {
+                let inside = location.inside[Int(block.element)]
+                // A header inside the article holds its standfirst; near the article, a link-poor paragraph
+                // outside the container is part of it.
+                let goodParagraph = block.length >= 60 && block.linkDensity < 0.2 && block.kind != .heading
+                    && !Self.isTruncated(block.text)
+                if let hint = block.hint, !(hint == .header && (inside || goodParagraph && location.isNear(block.element, in: tree))) {
+                    outcome.remove(hint, block)
+                    continue
+                }
+                if !inside && !(goodParagraph && location.isNear(block.element, in: tree)) {
+                    outcome.remove(.outsideMain, block)
+                    continue
+                }
+            } else if let hint = block.hint {
+                outcome.remove(hint, block)
+                continue
+            }
+            let density = block.linkDensity
+            if block.length >= 2, density > 0.5 || (block.kind == .heading && density > 0.3 && block.length < 120) {
+                outcome.remove(.linkList, block)
+                continue
+            }
+            if !block.text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+                outcome.remove(.fragment, block)
+                continue
+            }
+            let folded = TextNormalizer.folded(block.text)
+            if let foldedTitle, folded == foldedTitle {
+                outcome.remove(.title, block)
+                continue
+            }
+            if let foldedLede, !foldedLede.isEmpty, block.length <= 600,
+                Self.truncationStripped(folded) == foldedLede || (folded.hasPrefix(foldedLede) && foldedLede.count >= 40)
+            {
+                outcome.remove(.lede, block)
+                continue
+            }
+            if let kind = rules.classify(block) {
+                outcome.remove(kind, block)
+                continue
+            }
+            if block.length >= 20, !seen.insert(folded).inserted {
+                outcome.remove(.duplicate, block)
+                continue
+            }
+            candidates.append(block)
+        }
+        outcome.kept = removeTeaserLists(candidates, removed: &outcome)
+        return outcome
+    }
+
+    /// Drops lists of other articles: a teaser heading with the short, link-heavy or truncated blocks after it, and
+    /// runs of two or more truncated sentences ("…" or "...") that open other articles.
+    private func removeTeaserLists(_ blocks: [CandidateBlock], removed outcome: inout Outcome) -> [CandidateBlock] {
+        var kept: [CandidateBlock] = []
+        var index = 0
+        while index < blocks.count {
+            let block = blocks[index]
+            if block.length <= 80, rules.isTeaserHeading(block.text) {
+                outcome.remove(.teaserList, block)
+                index += 1
+                while index < blocks.count, looksLikeTeaser(blocks[index]) {
+                    outcome.remove(.teaserList, blocks[index])
+                    index += 1
+                }
+                continue
+            }
+            if Self.isTruncated(block.text), block.length <= 400 {
+                var end = index + 1
+                while end < blocks.count, Self.isTruncated(blocks[end].text), blocks[end].length <= 400 { end += 1 }
+                if end - index >= 2 || index == blocks.count - 1 {
+                    for teaser in blocks[index..<end] { outcome.remove(.teaserList, teaser) }
+                    index = end
+                    continue
+                }
+            }
+            kept.append(block)
+            outcome.trace?.append(("keep", block))
+            index += 1
+        }
+        return kept
+    }
+
+    private func looksLikeTeaser(_ block: CandidateBlock) -> Bool {
+        if rules.isTeaserHeading(block.text) { return true }
+        if block.linkDensity >= 0.5 || Self.isTruncated(block.text) { return true }
+        if block.kind == .heading || block.kind == .listItem { return block.length <= 300 }
+        return block.length < 200
+    }
+
+    static func isTruncated(_ text: String) -> Bool {
+        text.hasSuffix("...") || text.hasSuffix("…") || text.hasSuffix("[…]") || text.hasSuffix("(…)")
+    }
+
+    static func truncationStripped(_ text: String) -> String {
+        var result = Substring(text)
+        while let last = result.last, last == "." || last == "…" || last == " " { result.removeLast() }
+        return String(result)
+    }
+}
