@@ -58,6 +58,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Extract core: tokenizer, tagger, rules, canonical entities (Foundation and NewsbusProtocol only)
+        .target(
+            name: "NewsbusExtract",
+            dependencies: ["NewsbusProtocol"],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Test kit: conformance suites and schema validation (never linked into executables)
         .target(
             name: "NewsbusTesting",
@@ -73,6 +81,7 @@ let package = Package(
                 "NewsbusTransport",
                 "NewsbusTransportZMQ",
                 "ZeroMQ",
+                "NewsbusExtract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -107,6 +116,11 @@ let package = Package(
                 "newsbus",
                 .product(name: "DequeModule", package: "swift-collections"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NewsbusExtractTests",
+            dependencies: ["NewsbusExtract", "NewsbusProtocol"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -9,7 +9,7 @@ public struct NewsbusCommand: AsyncParsableCommand {
             Articles pushed into ingest are parsed, enriched with the people, organisations, places and dates \
             they name, stored, and published as events.
             """,
-        subcommands: [BenchCommand.self, TransportPeerCommand.self]
+        subcommands: [BenchCommand.self, TransportPeerCommand.self, ExtractCommand.self, TrainNERCommand.self, EvalNERCommand.self]
     )
 
     public init() {}

@@ -5,7 +5,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput and latency.",
-        subcommands: [TransportBenchCommand.self]
+        subcommands: [TransportBenchCommand.self, ExtractBenchCommand.self]
     )
 }
 
