@@ -16,11 +16,6 @@ public struct EntityExtractor: Sendable {
     private let canonicalizer = EntityCanonicalizer()
     private let ranker = SalienceRanker()
 
-    /// Titles and honorifics that are not part of a person's name in the output (`M.`, `Mme`, `Dr`).
-    static let honorifics: Set<String> = ["m.", "mm.", "mme", "mme.", "mmes", "mlle", "dr", "dr.", "pr", "pr.",
-        "me", "mgr", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sieur", "monsieur", "madame", "mademoiselle",
-        "sir", "lord", "president", "general", "gen.", "col.", "capitaine", "colonel", "docteur"]
-
     /// Loads the bundled models and gazetteers (SwiftPM resources of the module).
     public init() throws(ExtractFailure) {
         try self.init(resources: ExtractorResources.bundled())
@@ -79,13 +74,8 @@ public struct EntityExtractor: Sendable {
             for sentence in splitter.split(tokens) {
                 let tags = tagger.tag(tokens[sentence], scratch: &scratch)
                 for span in TagSet.spans(tags) {
-                    var first = sentence.lowerBound + span.start
-                    var last = sentence.lowerBound + span.end - 1
-                    if TagSet.labels[span.label] == "PER" {
-                        while first < last, Self.honorifics.contains(TextFold.fold(tokens[first].text)) { first += 1 }
-                    }
-                    while last > first, Self.isTrailingPunctuation(tokens[last].text) { last -= 1 }
-                    spans.append(SpanRepairs.Span(tokens: first..<(last + 1), label: span.label))
+                    let first = sentence.lowerBound + span.start, end = sentence.lowerBound + span.end
+                    spans.append(SpanRepairs.Span(tokens: first..<end, label: span.label))
                 }
             }
             for span in SpanRepairs(gazetteer: resources.gazetteer).repair(spans, tokens)
@@ -122,10 +112,6 @@ public struct EntityExtractor: Sendable {
     private func resolve(_ lang: String?, _ tokens: [Token]) -> String {
         if let lang, taggers[lang] != nil { return lang }
         return LanguageGuesser().guess(tokens) ?? "fr"
-    }
-
-    private static func isTrailingPunctuation(_ text: String) -> Bool {
-        [",", ".", ";", ":", "»", "«", "\"", "(", ")", "-", "'", "’"].contains(text)
     }
 
     /// Acronyms the tagger missed: one in brackets right after an organisation (`… judiciaires (BCIJ)`), and

@@ -13,6 +13,9 @@ struct EvalNERCommand: ParsableCommand {
     @Option(name: .long, help: "A model file, or fr / en for the bundled models.")
     var model: String
 
+    @Flag(name: .long, help: "Correct spans as `extract` does (titles out of names, gazetteer organisations …).")
+    var repairs = false
+
     @Argument(help: "CoNLL files (.conll or .conll.gz).")
     var files: [String]
 
@@ -20,7 +23,7 @@ struct EvalNERCommand: ParsableCommand {
         let bundled = ExtractorResources.languages.contains(model)
         let resources = try ExtractorResources.bundled(models: bundled)
         let tagger = bundled ? resources.models[model]! : try ExtractorResources.model(at: URL(fileURLWithPath: model))
-        let score = TaggerEvaluation(model: tagger, resources: resources).evaluate(try CompressedText.sentences(files))
+        let score = TaggerEvaluation(model: tagger, resources: resources, repairs: repairs).evaluate(try CompressedText.sentences(files))
         print(score.report())
     }
 }

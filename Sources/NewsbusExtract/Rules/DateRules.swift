@@ -16,9 +16,8 @@ public struct DateRules: Sendable {
     /// English month names are always capitalised; these are also common lower-case words.
     static let capitalisedOnly: Set<String> = ["may", "march", "mars", "mar.", "jan.", "sept."]
     static let yearCues: Set<String> = [
-        "en", "des", "depuis", "de", "d'", "in", "since", "from", "by", "until", "jusqu'en", "avant", "apres",
-        "before", "after", "annee", "l'annee", "year", "fin", "debut", "mi", "vers", "pour", "around", "during",
-        "durant", "pendant", "au", "of", "circa", "d'ici", "printemps", "ete", "automne", "hiver", "spring",
+        "en", "des", "depuis", "in", "since", "until", "jusqu'en", "avant", "apres", "before", "after", "annee",
+        "l'annee", "year", "fin", "debut", "mi", "vers", "around", "during", "durant", "pendant", "circa", "d'ici", "printemps", "ete", "automne", "hiver", "spring",
         "summer", "autumn", "fall", "winter", "saison", "season",
     ]
     static let rangeOpeners: Set<String> = ["de", "entre", "from", "between", "du"]

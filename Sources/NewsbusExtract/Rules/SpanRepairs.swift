@@ -14,9 +14,21 @@ struct SpanRepairs: Sendable {
 
     let gazetteer: Gazetteer
 
+    /// Titles and honorifics that are not part of a person's name (`M.`, `Mme`, `Dr`).
+    static let honorifics: Set<String> = ["m.", "mm.", "mme", "mme.", "mmes", "mlle", "dr", "dr.", "pr", "pr.",
+        "me", "mgr", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sieur", "monsieur", "madame", "mademoiselle",
+        "sir", "lord", "president", "general", "gen.", "col.", "capitaine", "colonel", "docteur"]
+    static let trailing: Set<String> = [",", ".", ";", ":", "»", "«", "\"", "(", ")", "-", "'", "’"]
+
     func repair(_ input: [Span], _ tokens: [Token]) -> [Span] {
         var spans: [Span] = []
         for var span in input {
+            var first = span.tokens.lowerBound, last = span.tokens.upperBound - 1
+            if span.label == Self.person {
+                while first < last, Self.honorifics.contains(TextFold.fold(tokens[first].text)) { first += 1 }
+            }
+            while last > first, Self.trailing.contains(tokens[last].text) { last -= 1 }
+            span.tokens = first..<(last + 1)
             if span.label == Self.person,
                 let comma = span.tokens.first(where: { tokens[$0].text == "," && $0 > span.tokens.lowerBound })
             {
@@ -27,8 +39,8 @@ struct SpanRepairs: Sendable {
         // A name split in two: "Oussama" (ORG) "Ben Laden" (PER) → one person.
         var merged: [Span] = []
         for span in spans {
-            if let last = merged.last, last.tokens.upperBound == span.tokens.lowerBound,
-                last.label == Self.person || span.label == Self.person,
+            if let last = merged.last, last.tokens.upperBound == span.tokens.lowerBound, span.label == Self.person,
+                last.tokens.count == 1, !NameNormalizer.isAcronym(tokens[last.tokens.lowerBound].text),
                 !tokens[span.tokens.lowerBound].newlineBefore
             {
                 merged[merged.count - 1] = Span(tokens: last.tokens.lowerBound..<span.tokens.upperBound, label: Self.person)
