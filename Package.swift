@@ -103,6 +103,7 @@ let package = Package(
                 "NewsbusIngest",
                 "NewsbusStore",
                 "NewsbusParse",
+                "NewsbusExtract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -122,6 +123,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "newsbus-parse",
+            dependencies: ["NewsbusServices", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "newsbus-extract",
             dependencies: ["NewsbusServices", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
@@ -147,6 +153,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Extract core: tokenizer, tagger, rules, canonical entities (Foundation and NewsbusProtocol only)
+        .target(
+            name: "NewsbusExtract",
+            dependencies: ["NewsbusProtocol"],
+            resources: [.copy("Resources")],
+            // Optimised in debug builds too: loading the models and tagging are tight loops that are far too slow
+            // unoptimised for the test suite and local runs.
+            swiftSettings: strictSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
+
         // MARK: Test kit: conformance suites and schema validation (never linked into executables)
         .target(
             name: "NewsbusTesting",
@@ -166,6 +182,7 @@ let package = Package(
                 "NewsbusServices",
                 "NewsbusIngest",
                 "NewsbusParse",
+                "NewsbusExtract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Samples")],
@@ -225,7 +242,9 @@ let package = Package(
                 "newsbus-store",
                 "newsbus-relay",
                 "newsbus-parse",
+                "newsbus-extract",
                 "NewsbusParse",
+                "NewsbusExtract",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -236,6 +255,11 @@ let package = Package(
             name: "NewsbusParseTests",
             dependencies: ["NewsbusParse", "NewsbusProtocol"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NewsbusExtractTests",
+            dependencies: ["NewsbusExtract", "NewsbusProtocol"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -11,7 +11,8 @@ public struct NewsbusCommand: AsyncParsableCommand {
             """,
         subcommands: [
             PushCommand.self, SubscribeCommand.self, QueryCommand.self, StatusCommand.self, UpCommand.self,
-            DemoCommand.self, BenchCommand.self, ParseCommand.self, TransportPeerCommand.self,
+            DemoCommand.self, BenchCommand.self, ParseCommand.self, ExtractCommand.self, TrainNERCommand.self,
+            EvalNERCommand.self, TransportPeerCommand.self,
         ]
     )
 

@@ -136,3 +136,8 @@ public struct StageService<S: Stage>: Service {
         }
     }
 }
+
+extension StageService: CustomStringConvertible {
+    /// A short name for logs (a service is described whenever it is grouped: never print its whole core).
+    public var description: String { "StageService(\(stage.name))" }
+}

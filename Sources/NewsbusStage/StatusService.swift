@@ -39,3 +39,7 @@ public struct StatusService: Service {
         await responder.close()
     }
 }
+
+extension StatusService: CustomStringConvertible {
+    public var description: String { "StatusService(\(name))" }
+}

@@ -55,6 +55,10 @@ enum ProtocolFixtures {
         case .articleRejected: try reencode(fixture, Rejection.self)
         case .articleVerdict: try reencode(fixture, SubmitVerdict.self)
         case .articleDeadLetter: try reencode(fixture, DeadLetter.self)
+        case .statusRequest: try reencode(fixture, StatusRequest.self)
+        case .statusReport: try reencode(fixture, StatusReport.self)
+        case .queryRequest: try reencode(fixture, ArticleQuery.self)
+        case .queryResult: try reencode(fixture, QueryResult.self)
         default: throw ProtocolError(code: .typeMismatch, message: "no payload type for \(fixture.type)")
         }
     }

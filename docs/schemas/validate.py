@@ -11,8 +11,10 @@ Checks, printing one line per file:
   uses only the keywords the Swift schema validator supports; every property has a description;
 * every fixture in Tests/NewsbusProtocolTests/Fixtures/wire/<type>.json validates against <type>.schema.json,
   its topic frame belongs to its type, its timestamps, id and trace have the canonical form, every property
-  the schemas declare appears in it at least once, and its offsets (blocks, mentions, dates) are correct
-  code-point ranges of the body;
+  the schemas declare appears in it at least once, and its offsets (blocks, mentions, dates, also those of
+  the articles of a query.result) are correct code-point ranges of the body. A type whose fields exclude
+  each other (query.result: articles or error) has further golden fixtures <type>.<case>.json, and then
+  every declared property appears in one of them;
 * every fixture in Tests/NewsbusProtocolTests/Fixtures/wire/invalid/<type>.<why>.json fails validation against
   <type>.schema.json;
 * every example envelope in docs/PROTOCOL.md (the ```json blocks and the `frame 2:` lines) validates against the
@@ -45,6 +47,8 @@ ALLOWED_KEYWORDS = {
 REF = re.compile(r"^(#/\$defs/[A-Za-z0-9_]+|[a-z.]+\.schema\.json(#/\$defs/[A-Za-z0-9_]+)?)$")
 TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
 HEX32 = re.compile(r"^[0-9a-f]{32}$")
+# The string-keyed maps of counts and measurements, the only objects with additionalProperties.
+MAPS = ("removed", "counters", "latency_ms")
 
 failures = 0
 
@@ -73,8 +77,8 @@ def lint(node, where, problems):
             problems.append(f"{where}: unsupported format {value}")
         elif key == "type" and not (isinstance(value, str) or all(isinstance(t, str) for t in value)):
             problems.append(f"{where}: type must be a string or an array of strings")
-        elif key == "additionalProperties" and not where.endswith("/properties/removed"):
-            problems.append(f"{where}: additionalProperties is only used for `removed`")
+        elif key == "additionalProperties" and not where.endswith(tuple(f"/properties/{m}" for m in MAPS)):
+            problems.append(f"{where}: additionalProperties is only used for " + ", ".join(f"`{m}`" for m in MAPS))
     for key in ("properties", "$defs"):
         for name, sub in node.get(key, {}).items():
             if key == "properties" and "description" not in sub:
@@ -151,6 +155,19 @@ def check_ranges(items, body, where, problems):
             problems.append(f"{where}[{index}]: body[{start}:{end}] is {body[start:end]!r}, not {item['text']!r}")
 
 
+def check_enriched(enriched, where, problems):
+    article = enriched["article"]
+    check_article(article, f"{where}.article", problems)
+    for index, entity in enumerate(enriched["entities"]):
+        place = f"{where}.entities[{index}]"
+        check_ranges(entity["mentions"], article["body"], f"{place}.mentions", problems)
+        if entity["mention_count"] != len(entity["mentions"]):
+            problems.append(f"{place}.mention_count is not the number of mentions")
+        if not entity["key"].startswith(entity["label"] + ":"):
+            problems.append(f"{place}.key does not start with its label")
+    check_ranges(enriched["dates"], article["body"], f"{where}.dates", problems)
+
+
 def consistency(message_type, envelope, topic=None):
     problems = []
     if envelope.get("type") != message_type:
@@ -167,41 +184,50 @@ def consistency(message_type, envelope, topic=None):
     if message_type == "article.parsed":
         check_article(payload, "payload", problems)
     if message_type == "article.enriched":
-        article = payload["article"]
-        check_article(article, "payload.article", problems)
-        for index, entity in enumerate(payload["entities"]):
-            where = f"payload.entities[{index}]"
-            check_ranges(entity["mentions"], article["body"], f"{where}.mentions", problems)
-            if entity["mention_count"] != len(entity["mentions"]):
-                problems.append(f"{where}.mention_count is not the number of mentions")
-            if not entity["key"].startswith(entity["label"] + ":"):
-                problems.append(f"{where}.key does not start with its label")
-        check_ranges(payload["dates"], article["body"], "payload.dates", problems)
+        check_enriched(payload, "payload", problems)
+    if message_type == "query.result":
+        articles = payload["articles"]
+        for index, stored in enumerate(articles):
+            where = f"payload.articles[{index}]"
+            if not TIMESTAMP.match(stored["stored_at"]):
+                problems.append(f"{where}.stored_at is not YYYY-MM-DDTHH:MM:SS.mmmZ")
+            check_enriched(stored["article"], f"{where}.article", problems)
+        if len(articles) > payload["total"]:
+            problems.append("payload has more articles than its total")
+        if "error" in payload and (articles or payload["total"] != 0):
+            problems.append("payload has an error but also articles or a total")
     return problems
 
 
 def check_fixtures(schemas, registry):
+    """Checks each golden fixture; the properties a type declares must be filled by its fixtures together."""
+    by_type = {}
     for path in sorted(FIXTURES.glob("*.json")):
-        message_type = path.name[: -len(".json")]
-        name = path.relative_to(ROOT)
+        by_type.setdefault(".".join(path.name.split(".")[:2]), []).append(path)
+    for message_type, paths in by_type.items():
         schema = schemas.get(f"{message_type}.schema.json")
-        if schema is None:
-            report(False, name, f"no schema for {message_type}")
-            continue
-        fixture = json.loads(path.read_text(encoding="utf-8"))
-        validator = jsonschema.Draft202012Validator(
-            schema, registry=registry, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-        error = jsonschema.exceptions.best_match(validator.iter_errors(fixture["envelope"]))
-        if error is not None:
-            report(False, name, f"{error.json_path}: {error.message}")
-            continue
-        problems = consistency(message_type, fixture["envelope"], fixture.get("topic", ""))
-        seen, declared = set(), {}
-        seen_properties(schema, fixture["envelope"], registry.resolver(base_uri=schema["$id"]), seen, declared)
+        seen, declared, results = set(), {}, []
+        for path in paths:
+            name = path.relative_to(ROOT)
+            if schema is None:
+                report(False, name, f"no schema for {message_type}")
+                continue
+            fixture = json.loads(path.read_text(encoding="utf-8"))
+            validator = jsonschema.Draft202012Validator(
+                schema, registry=registry, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+            error = jsonschema.exceptions.best_match(validator.iter_errors(fixture["envelope"]))
+            if error is not None:
+                report(False, name, f"{error.json_path}: {error.message}")
+                continue
+            problems = consistency(message_type, fixture["envelope"], fixture.get("topic", ""))
+            seen_properties(schema, fixture["envelope"], registry.resolver(base_uri=schema["$id"]), seen, declared)
+            results.append((name, problems, fixture["topic"]))
         missing = sorted({label for key, label in declared.items() if key not in seen})
-        if missing:
-            problems.append("never filled: " + ", ".join(missing))
-        report(not problems, name, "; ".join(problems) or f"valid ({fixture['topic']})")
+        main = next((i for i, result in enumerate(results) if result[0].name == f"{message_type}.json"), 0)
+        for index, (name, problems, topic) in enumerate(results):
+            if missing and index == main:
+                problems.append("never filled: " + ", ".join(missing))
+            report(not problems, name, "; ".join(problems) or f"valid ({topic})")
 
 
 def check_invalid_fixtures(schemas, registry):

@@ -5,7 +5,9 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput and latency.",
-        subcommands: [PipelineBenchCommand.self, TransportBenchCommand.self, ParseBenchCommand.self],
+        subcommands: [
+            PipelineBenchCommand.self, TransportBenchCommand.self, ParseBenchCommand.self, ExtractBenchCommand.self,
+        ],
         defaultSubcommand: PipelineBenchCommand.self
     )
 }

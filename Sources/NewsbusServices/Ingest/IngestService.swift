@@ -148,3 +148,7 @@ public struct IngestService: Service {
         }
     }
 }
+
+extension IngestService: CustomStringConvertible {
+    public var description: String { "IngestService" }
+}

@@ -47,3 +47,7 @@ public struct QueryService: Service {
         await responder.close()
     }
 }
+
+extension QueryService: CustomStringConvertible {
+    public var description: String { "QueryService" }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import NewsbusExtract
+
+/// `newsbus bench extract`: tokens per second per core for tagging and for the whole extraction, and peak RSS.
+struct ExtractBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Tokens per second per core of the extract core on the French news corpus, and peak RSS.",
+        discussion: """
+            Runs on one thread (so the rate is per core) over the first --articles articles of --corpus: \
+            `tagging` is tokenizing, splitting and tagging; `extract` adds dates, amounts and canonical entities.
+            """
+    )
+
+    @Option(name: .long, help: "JSON lines with a `text` field (.gz allowed).")
+    var corpus: String = "../shared/data/articles/fr-news.jsonl.gz"
+
+    @Option(name: .long, help: "Articles to use.")
+    var articles: Int = 1000
+
+    @Flag(name: .long, help: "Print one JSON object instead of a table.")
+    var json = false
+
+    func run() throws {
+        struct Line: Decodable { var text: String }
+        let texts = try CompressedText.read(corpus).split(separator: "\n").prefix(articles).compactMap {
+            try? JSONDecoder().decode(Line.self, from: Data($0.utf8)).text
+        }
+        guard !texts.isEmpty else { throw ValidationError("no articles with a `text` field in \(corpus)") }
+        let loadStart = Date()
+        let resources = try ExtractorResources.bundled()
+        let extractor = try EntityExtractor(resources: resources)
+        let loadSeconds = Date().timeIntervalSince(loadStart)
+        // Whole extraction: tokenize, split, tag, rules, canonical entities.
+        var start = Date()
+        var tokenCount = 0
+        var found = 0
+        for text in texts {
+            let mentions = extractor.mentions(in: text, lang: "fr", publishedAt: nil)
+            found += extractor.entities(from: mentions, title: "").0.count
+        }
+        let extractSeconds = Date().timeIntervalSince(start)
+        // Tagging alone, on sentences tokenized beforehand (outside the timed part).
+        let evaluation = TaggerEvaluation(model: resources.models["fr"]!, resources: resources)
+        let tokenizer = Tokenizer()
+        let splitter = SentenceSplitter()
+        var tagSeconds = 0.0
+        for text in texts {
+            let tokens = tokenizer.tokenize(text)
+            tokenCount += tokens.count
+            let sentences = splitter.split(tokens).map { Array(tokens[$0]) }
+            start = Date()
+            _ = evaluation.tagAll(sentences)
+            tagSeconds += Date().timeIntervalSince(start)
+        }
+        let report: [String: Double] = [
+            "articles": Double(texts.count), "tokens": Double(tokenCount),
+            "tagging_tokens_per_s_per_core": (Double(tokenCount) / tagSeconds).rounded(),
+            "extract_tokens_per_s_per_core": (Double(tokenCount) / extractSeconds).rounded(),
+            "load_s": (loadSeconds * 1000).rounded() / 1000, "peak_rss_mb": Self.peakRSSMegabytes(),
+            "entities": Double(found),
+        ]
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            for key in report.keys.sorted() { print(key.padding(toLength: 32, withPad: " ", startingAt: 0), report[key]!) }
+        }
+    }
+
+    /// VmHWM from /proc/self/status, in MB (0 where /proc is absent).
+    static func peakRSSMegabytes() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return 0 }
+        return (kb / 1024 * 10).rounded() / 10
+    }
+}

@@ -1,0 +1,40 @@
+/// Normal forms of entity names, for comparing mentions and building keys: case, diacritics, hyphens and
+/// apostrophes do not count (`Al-Qaïda` = `Al Qaïda` = `al qaida`), nor do a leading article.
+enum NameNormalizer {
+    static let articles: Set<String> = ["le", "la", "les", "l", "the"]
+    static let connectors: Set<String> = ["de", "d", "des", "du", "la", "le", "les", "l", "et", "of", "the", "and",
+        "for", "pour", "en", "au", "aux", "a"]
+
+    /// The words of a name, folded, without a leading article.
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let folded = TextFold.fold(scalar.value)
+            if TextFold.isLetter(folded) || TextFold.isDigit(folded) {
+                if let u = Unicode.Scalar(folded) { current.append(u) }
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        if words.count > 1, let first = words.first, articles.contains(first) { words.removeFirst() }
+        return words
+    }
+
+    /// The normal form: folded words joined by `-` (`al-qaida-au-maghreb-islamique`).
+    static func normalize(_ text: String) -> String { words(text).joined(separator: "-") }
+
+    /// The initials of a name's significant words (`Bureau central d'investigations judiciaires` → `bcij`).
+    static func initials(_ text: String) -> String {
+        String(words(text).filter { !connectors.contains($0) }.compactMap(\.first))
+    }
+
+    /// Whether a mention looks like an acronym: 2–8 letters, all capitals.
+    static func isAcronym(_ text: String) -> Bool {
+        let letters = text.unicodeScalars.filter { TextFold.isLetter($0.value) }
+        return (2...8).contains(letters.count) && letters.allSatisfy { TextFold.isUpper($0.value) }
+            && text.unicodeScalars.allSatisfy { TextFold.isLetter($0.value) || $0 == "." || $0 == "&" }
+    }
+}

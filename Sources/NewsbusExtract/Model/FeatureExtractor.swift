@@ -1,0 +1,152 @@
+/// Turns the tokens of a sentence into hashed feature indices: a fixed number per token (``count``), each an
+/// index into the model's weight table. Word, shape, affix, capitalisation-in-context, sentence position,
+/// neighbouring words, gazetteer and word-cluster features; all computed from integer hashes.
+struct FeatureExtractor: Sendable {
+    /// Features per token.
+    static let count = 30
+
+    let gazetteer: Gazetteer
+    let clusters: WordClusters
+    /// log2 of the number of rows in the weight table.
+    let bucketBits: Int
+
+    private static let outside: UInt64 = 0x5EED_0000_0000_0001
+    private static let outside2: UInt64 = 0x5EED_0000_0000_0002
+
+    /// What is computed once per token before the features combine it with its neighbours.
+    struct TokenInfo {
+        var word: UInt64 = FeatureExtractor.outside
+        var shape: UInt64 = FeatureExtractor.outside
+        var prefix2: UInt64 = 0, prefix3: UInt64 = 0
+        var suffix2: UInt64 = 0, suffix3: UInt64 = 0, suffix4: UInt64 = 0
+        var capital: UInt64 = 7
+        var length: UInt64 = 0
+        var cluster: UInt64 = 0x7FFF_FFFF
+        var capitalised: UInt64 = 9
+        var gazetteer: UInt64 = 0
+    }
+
+    /// Appends `count` feature indices per token of `tokens` to `features` (which it empties first).
+    func extract(_ tokens: ArraySlice<Token>, into features: inout [Int32]) {
+        let n = tokens.count
+        var infos = [TokenInfo](repeating: TokenInfo(), count: n + 4)
+        var words = [UInt64](repeating: 0, count: n)
+        var folded: [UInt32] = []
+        folded.reserveCapacity(32)
+        for (offset, token) in tokens.enumerated() {
+            infos[offset + 2] = info(token.text, &folded)
+            words[offset] = infos[offset + 2].word
+        }
+        var codes: [UInt8] = []
+        words.withUnsafeBufferPointer { gazetteer.matches(words: $0, into: &codes) }
+        for index in 0..<n { infos[index + 2].gazetteer = UInt64(codes[index]) }
+        infos[0].word = Self.outside2
+        infos[n + 3].word = Self.outside2
+
+        let mask = UInt64((1 << bucketBits) - 1)
+        features.removeAll(keepingCapacity: true)
+        features.reserveCapacity(n * Self.count)
+        for index in 0..<n {
+            let p2 = infos[index], p = infos[index + 1], c = infos[index + 2], f = infos[index + 3]
+            let f2 = infos[index + 4]
+            let first: UInt64 = index == 0 ? 1 : 0
+            let position: UInt64 = UInt64(min(index, 3))
+            @inline(__always) func add(_ template: UInt64, _ value: UInt64) {
+                features.append(Int32(truncatingIfNeeded: FeatureHash.mix(value &+ template &* 0x9E37_79B9) & mask))
+            }
+            @inline(__always) func pair(_ a: UInt64, _ b: UInt64) -> UInt64 { FeatureHash.combine(a, b) }
+            add(0, 0)
+            add(1, c.word)
+            add(2, p.word)
+            add(3, f.word)
+            add(4, p2.word)
+            add(5, f2.word)
+            add(6, c.shape)
+            add(7, pair(p.shape, c.shape))
+            add(8, pair(c.shape, f.shape))
+            add(9, c.suffix2)
+            add(10, c.suffix3)
+            add(11, c.suffix4)
+            add(12, c.prefix2)
+            add(13, c.prefix3)
+            add(14, c.capital | first << 4 | p.capital << 8 | f.capital << 12)
+            add(15, pair(p.word, c.word))
+            add(16, pair(c.word, f.word))
+            add(17, c.cluster)
+            add(18, p.cluster)
+            add(19, f.cluster)
+            add(20, c.cluster << 8 | c.capital)
+            add(21, c.gazetteer << 8 | c.capital)
+            add(22, p.gazetteer << 8 | c.capital)
+            add(23, f.gazetteer << 8 | c.capital)
+            add(24, c.capitalised | c.capital << 8 | first << 16)
+            add(25, pair(p.word, c.shape))
+            add(26, pair(c.word, f.shape))
+            add(27, c.length | c.capital << 8)
+            add(28, p.capitalised | p.capital << 4 | f.capitalised << 8 | f.capital << 12 | c.capital << 16)
+            add(29, position | c.capital << 4 | c.gazetteer << 8)
+        }
+    }
+
+    /// Word hash, shape, affixes, capitalisation class, cluster and capitalisation statistics of one token.
+    func info(_ text: String, _ folded: inout [UInt32]) -> TokenInfo {
+        var info = TokenInfo()
+        folded.removeAll(keepingCapacity: true)
+        var word = FeatureHash.seed
+        var shape = FeatureHash.seed
+        var lastClass: UInt32 = 0xFFFF_FFFF
+        var uppers = 0, letters = 0, digits = 0, count = 0
+        var firstClass: UInt32 = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let fold = TextFold.fold(value)
+            folded.append(fold)
+            word = FeatureHash.add(word, fold)
+            let klass: UInt32
+            if TextFold.isDigit(value) {
+                klass = 0x64  // d
+                digits += 1
+            } else if TextFold.isLetter(value) {
+                letters += 1
+                if TextFold.isUpper(value) { klass = 0x58; uppers += 1 } else { klass = 0x78 }  // X / x
+            } else {
+                klass = fold
+            }
+            if count == 0 { firstClass = klass }
+            count += 1
+            if klass != lastClass { shape = FeatureHash.add(shape, klass); lastClass = klass }
+        }
+        info.word = word
+        info.shape = shape &+ UInt64(min(count, 4))
+        info.length = UInt64(min(count, 10))
+        if firstClass == 0x58 {
+            info.capital = uppers == letters && letters > 1 ? 2 : 1
+        } else if firstClass == 0x78 {
+            info.capital = uppers > 0 ? 5 : 0
+        } else if firstClass == 0x64 {
+            info.capital = 3
+        } else {
+            info.capital = letters > 0 ? 6 : 4
+        }
+        let m = folded.count
+        @inline(__always) func affix(_ range: Range<Int>, _ salt: UInt64) -> UInt64 {
+            var hash = FeatureHash.seed &+ salt
+            for k in range { hash = FeatureHash.add(hash, folded[k]) }
+            return hash
+        }
+        if m >= 3 {
+            info.prefix2 = affix(0..<2, 1)
+            info.suffix2 = affix((m - 2)..<m, 2)
+        }
+        if m >= 4 {
+            info.prefix3 = affix(0..<3, 3)
+            info.suffix3 = affix((m - 3)..<m, 4)
+        }
+        if m >= 5 { info.suffix4 = affix((m - 4)..<m, 5) }
+        if let entry = clusters.entry(word) {
+            info.cluster = UInt64(entry.cluster)
+            info.capitalised = UInt64(entry.capitalised)
+        }
+        return info
+    }
+}

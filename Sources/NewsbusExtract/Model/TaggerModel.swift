@@ -1,0 +1,96 @@
+import Foundation
+
+/// The weights of one language's tagger and their compact binary file format.
+///
+/// File layout (little-endian): magic `NBNER001`, then UInt32 tag count, UInt32 bucket bits, UInt32 features per
+/// token, UInt32 language length and its UTF-8 bytes, Float32 scale, `(T+1)·T` Float32 transitions, and one
+/// Int8 code per weight (`rows · T`). Codes are square-companded: a weight is `scale · (code / 127)²` with the
+/// code's sign, which keeps resolution near zero where most weights are. In memory weights are Int16 units of
+/// `scale / 8000` and tagging sums them in integers.
+public struct TaggerModel: Sendable {
+    static let magic = Array("NBNER001".utf8)
+    static let units: Float = 8000
+
+    /// The language the model was trained for (`"fr"`, `"en"`).
+    public let language: String
+    /// log2 of the number of weight rows.
+    let bucketBits: Int
+    /// `weights[row * T + tag]`, Int16 units.
+    let weights: [Int16]
+    /// `transitions[(previous + 1) * T + tag]`, in the same units; row 0 is the sentence start.
+    let transitions: [Int32]
+
+    init(language: String, bucketBits: Int, weights: [Int16], transitions: [Int32]) {
+        self.language = language
+        self.bucketBits = bucketBits
+        self.weights = weights
+        self.transitions = transitions
+    }
+
+    /// Quantises float weights (as the trainer holds them) into a model, and returns it with its file bytes.
+    static func encode(language: String, bucketBits: Int, weights: [Float], transitions: [Float]) -> Data {
+        let scale = max(weights.lazy.map(abs).max() ?? 1, 1e-6)
+        var data = Data(magic)
+        func put(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+        func putFloat(_ value: Float) { put(value.bitPattern) }
+        put(UInt32(TagSet.count))
+        put(UInt32(bucketBits))
+        put(UInt32(FeatureExtractor.count))
+        let lang = Array(language.utf8)
+        put(UInt32(lang.count))
+        data.append(contentsOf: lang)
+        putFloat(scale)
+        for value in transitions { putFloat(value) }
+        var codes = [UInt8](repeating: 0, count: weights.count)
+        for (index, weight) in weights.enumerated() {
+            let code = Int((127 * (abs(weight) / scale).squareRoot()).rounded())
+            codes[index] = UInt8(bitPattern: Int8(weight < 0 ? -code : code))
+        }
+        data.append(contentsOf: codes)
+        return data
+    }
+
+    /// Reads a model file's bytes; `source` names the file in errors.
+    static func decode(_ data: Data, source: String) throws(ExtractFailure) -> TaggerModel {
+        func fail(_ why: String) -> ExtractFailure {
+            ExtractFailure(code: .invalidModel, message: "model \(source): \(why)")
+        }
+        let bytes = [UInt8](data)
+        var offset = 0
+        func take(_ count: Int) throws(ExtractFailure) -> ArraySlice<UInt8> {
+            guard offset + count <= bytes.count else { throw fail("truncated at byte \(offset) of \(bytes.count)") }
+            defer { offset += count }
+            return bytes[offset..<(offset + count)]
+        }
+        func uint() throws(ExtractFailure) -> UInt32 {
+            let slice = try take(4)
+            return slice.reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        }
+        guard Array(try take(8)) == magic else { throw fail("not a Newsbus tagger model (bad magic number)") }
+        let tags = Int(try uint())
+        let bits = Int(try uint())
+        let features = Int(try uint())
+        guard tags == TagSet.count, (10...24).contains(bits), features == FeatureExtractor.count else {
+            throw fail("made for \(tags) tags, \(bits) bucket bits, \(features) features per token; this build "
+                + "reads \(TagSet.count) tags and \(FeatureExtractor.count) features")
+        }
+        let language = String(decoding: try take(Int(try uint())), as: UTF8.self)
+        let scale = Float(bitPattern: try uint())
+        guard scale.isFinite, scale > 0 else { throw fail("invalid scale \(scale)") }
+        var transitions: [Int32] = []
+        for _ in 0..<((tags + 1) * tags) {
+            let value = Float(bitPattern: try uint()) / scale * units
+            transitions.append(Int32(max(-1e9, min(1e9, value)).rounded()))
+        }
+        let count = (1 << bits) * tags
+        let codes = try take(count)
+        guard offset == bytes.count else { throw fail("\(bytes.count - offset) unexpected bytes after the weights") }
+        let table: [Int16] = (0..<256).map { raw in
+            let code = Float(Int8(truncatingIfNeeded: raw))
+            let magnitude = (code / 127) * (code / 127) * units
+            return Int16((code < 0 ? -magnitude : magnitude).rounded())
+        }
+        let weights = codes.map { table[Int($0)] }
+        return TaggerModel(language: language, bucketBits: bits, weights: weights, transitions: transitions)
+    }
+}

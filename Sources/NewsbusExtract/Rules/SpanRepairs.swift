@@ -1,0 +1,95 @@
+/// Corrections applied to the tagger's spans for modern news, where the historical training corpora's
+/// conventions differ: no function or apposition inside a person's name (`José Bono, ancien ministre` →
+/// `José Bono`), no all-lower-case names (doctrines such as `terrorisme`), a first name joined to the surname
+/// tagged after it, well-known organisations from the gazetteer (`Daech`, `Al-Qaïda au Maghreb islamique`), and
+/// an organisation defined by its acronym in brackets (`Bureau central d'investigations judiciaires (BCIJ)`).
+struct SpanRepairs: Sendable {
+    /// A span of tokens (end exclusive) and its label index in the tag set.
+    struct Span: Sendable, Hashable {
+        var tokens: Range<Int>
+        var label: Int
+    }
+
+    static let person = 0, organization = 1, location = 2
+
+    let gazetteer: Gazetteer
+
+    /// Titles and honorifics that are not part of a person's name (`M.`, `Mme`, `Dr`).
+    static let honorifics: Set<String> = ["m.", "mm.", "mme", "mme.", "mmes", "mlle", "dr", "dr.", "pr", "pr.",
+        "me", "mgr", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sieur", "monsieur", "madame", "mademoiselle",
+        "sir", "lord", "president", "general", "gen.", "col.", "capitaine", "colonel", "docteur"]
+    static let trailing: Set<String> = [",", ".", ";", ":", "»", "«", "\"", "(", ")", "-", "'", "’"]
+
+    func repair(_ input: [Span], _ tokens: [Token]) -> [Span] {
+        var spans: [Span] = []
+        for var span in input {
+            var first = span.tokens.lowerBound, last = span.tokens.upperBound - 1
+            if span.label == Self.person {
+                while first < last, Self.honorifics.contains(TextFold.fold(tokens[first].text)) { first += 1 }
+            }
+            while last > first, Self.trailing.contains(tokens[last].text) { last -= 1 }
+            span.tokens = first..<(last + 1)
+            if span.label == Self.person,
+                let comma = span.tokens.first(where: { tokens[$0].text == "," && $0 > span.tokens.lowerBound })
+            {
+                span.tokens = span.tokens.lowerBound..<comma
+            }
+            if span.tokens.contains(where: { isCapitalised(tokens[$0].text) }) { spans.append(span) }
+        }
+        // A name split in two: "Oussama" (ORG) "Ben Laden" (PER) → one person.
+        var merged: [Span] = []
+        for span in spans {
+            if let last = merged.last, last.tokens.upperBound == span.tokens.lowerBound, span.label == Self.person,
+                last.tokens.count == 1, !NameNormalizer.isAcronym(tokens[last.tokens.lowerBound].text),
+                !tokens[span.tokens.lowerBound].newlineBefore
+            {
+                merged[merged.count - 1] = Span(tokens: last.tokens.lowerBound..<span.tokens.upperBound, label: Self.person)
+            } else {
+                merged.append(span)
+            }
+        }
+        spans = merged
+        // Gazetteer organisations and longer gazetteer names that contain predicted spans.
+        for hit in gazetteer.hits(tokens.map { FeatureHash.word($0.text) }) {
+            guard isCapitalised(tokens[hit.tokens.lowerBound].text) else { continue }
+            let inside = spans.indices.filter { hit.tokens.overlaps(spans[$0].tokens) }
+            guard !inside.isEmpty, inside.allSatisfy({ hit.tokens.contains(spans[$0].tokens.lowerBound)
+                && spans[$0].tokens.upperBound <= hit.tokens.upperBound })
+            else { continue }
+            let label: Int?
+            if hit.labels == .organization { label = Self.organization } else if hit.labels == .location {
+                label = Self.location
+            } else { label = nil }
+            guard let label else { continue }
+            let extends = inside.count > 1 || spans[inside[0]].tokens != hit.tokens
+            if extends || label == Self.organization {
+                spans.removeAll { hit.tokens.overlaps($0.tokens) }
+                spans.append(Span(tokens: hit.tokens, label: label))
+            }
+        }
+        // Acronym definitions: capitalised words whose initials spell the bracketed acronym.
+        for k in tokens.indices where k >= 2 && k + 1 < tokens.count && tokens[k - 1].text == "("
+            && tokens[k + 1].text == ")" && NameNormalizer.isAcronym(tokens[k].text)
+        {
+            let acronym = NameNormalizer.words(tokens[k].text).joined()
+            for length in 1...min(12, k - 1) {
+                let first = k - 1 - length
+                guard isCapitalised(tokens[first].text) else { continue }
+                let text = tokens[first..<(k - 1)].map(\.text).joined(separator: " ")
+                if NameNormalizer.initials(text) == acronym && NameNormalizer.words(text).count > 1 {
+                    let name = first..<(k - 1)
+                    spans.removeAll { name.overlaps($0.tokens) || $0.tokens.contains(k) }
+                    spans.append(Span(tokens: name, label: Self.organization))
+                    spans.append(Span(tokens: k..<(k + 1), label: Self.organization))
+                    break
+                }
+            }
+        }
+        return spans.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    private func isCapitalised(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first(where: { TextFold.isLetter($0.value) }) else { return false }
+        return TextFold.isUpper(first.value)
+    }
+}

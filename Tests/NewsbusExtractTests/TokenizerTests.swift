@@ -1,0 +1,54 @@
+import Testing
+@testable import NewsbusExtract
+
+@Suite struct TokenizerTests {
+    let tokenizer = Tokenizer()
+
+    func texts(_ text: String) -> [String] { tokenizer.tokenize(text).map(\.text) }
+
+    @Test func frenchElisionsStayWithTheirApostrophe() {
+        #expect(texts("l'homme d’affaires qu'il jusqu'à aujourd'hui") == [
+            "l'", "homme", "d’", "affaires", "qu'", "il", "jusqu'", "à", "aujourd'hui",
+        ])
+    }
+
+    @Test func hyphenatedNamesAndRangesAreOneToken() {
+        #expect(texts("Al-Qaïda, les États-Unis et Jean-Pierre en 2020-2023") == [
+            "Al-Qaïda", ",", "les", "États-Unis", "et", "Jean-Pierre", "en", "2020-2023",
+        ])
+    }
+
+    @Test func abbreviationsInitialsAndAcronymsKeepTheirFullStop() {
+        #expect(texts("M. Dupont et Mme Durand, Dr. No, J. Smith aux U.S. hier.") == [
+            "M.", "Dupont", "et", "Mme", "Durand", ",", "Dr.", "No", ",", "J.", "Smith", "aux", "U.S.", "hier", ".",
+        ])
+    }
+
+    @Test func numbersKeepSpacedThousandsAndDecimalCommas() {
+        #expect(texts("6 000 euros, 1 500,50 € et 12,5 % en 2020 200 fois") == [
+            "6 000", "euros", ",", "1 500,50", "€", "et", "12,5", "%", "en", "2020", "200", "fois",
+        ])
+    }
+
+    @Test func frenchQuotesAndEnglishClitics() {
+        #expect(texts("« Non », dit-il. Reuters's staff don't.") == [
+            "«", "Non", "»", ",", "dit-il", ".", "Reuters", "'s", "staff", "do", "n't", ".",
+        ])
+    }
+
+    @Test func offsetsCountCodePoints() {
+        let text = "Le 3ᵉ 👍🏽 Zoë à Paris"
+        let tokens = tokenizer.tokenize(text)
+        let scalars = Array(text.unicodeScalars)
+        for token in tokens {
+            #expect(String(String.UnicodeScalarView(scalars[token.start..<token.end])) == token.text)
+        }
+        #expect(tokens.last == Token(text: "Paris", start: 15, end: 20))
+    }
+
+    @Test func sentencesEndAtFullStopsAndLineBreaksButNotAbbreviations() {
+        let tokens = tokenizer.tokenize("M. Dupont est venu. Il « part ! »\nNouvelle ligne")
+        let sentences = SentenceSplitter().split(tokens).map { tokens[$0].map(\.text).joined(separator: " ") }
+        #expect(sentences == ["M. Dupont est venu .", "Il « part ! »", "Nouvelle ligne"])
+    }
+}
