@@ -264,7 +264,16 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsbusCLITests",
-            dependencies: ["NewsbusCLI", "NewsbusTesting", "newsbus"],
+            dependencies: [
+                "NewsbusCLI",
+                "NewsbusTesting",
+                "newsbus",
+                "newsbus-ingest",
+                "newsbus-parse",
+                "newsbus-extract",
+                "newsbus-store",
+                "newsbus-relay",
+            ],
             swiftSettings: strictSettings
         ),
     ]

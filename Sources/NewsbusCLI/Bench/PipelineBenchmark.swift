@@ -62,16 +62,18 @@ struct PipelineBenchmark {
     let configuration: Configuration
 
     func run() async throws -> Report {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("newsbus-bench-\(getpid())").path
+        let directory = "/tmp/newsbus-bench-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: directory) }
+        // TCP on loopback, as the services would talk across machines, on ports of its own.
+        let pipeline = LocalPipeline(addressing: .tcp(host: Topology.host))
         let supervisor = try ServiceSupervisor(
-            plans: ServicePlan.local(
+            plans: pipeline.plans(
                 dataDirectory: directory, parseReplicas: configuration.parseReplicas,
                 extractReplicas: configuration.extractReplicas, logFormat: "human"),
             dataDirectory: directory)
         try await supervisor.start()
         do {
-            let report = try await measure(supervisor)
+            let report = try await measure(supervisor, pipeline)
             await supervisor.stop()
             return report
         } catch {
@@ -80,14 +82,12 @@ struct PipelineBenchmark {
         }
     }
 
-    private func measure(_ supervisor: ServiceSupervisor) async throws -> Report {
+    private func measure(_ supervisor: ServiceSupervisor, _ pipeline: LocalPipeline) async throws -> Report {
         let transport = try ZMQTransport()
         defer { transport.shutdown() }
-        let local = { (port: UInt16) in EndpointSpec.connect(.tcp(host: "127.0.0.1", port: port)) }
         let events = try await transport.receiver(
-            .subscribe([.articleEnriched]), at: local(Topology.relayEventsOutput),
-            options: ChannelOptions(highWaterMark: 100_000))
-        let push = try await transport.sender(.push, at: local(Topology.ingestPush), options: ChannelOptions(highWaterMark: 100_000))
+            .subscribe([.articleEnriched]), at: pipeline.events, options: ChannelOptions(highWaterMark: 100_000))
+        let push = try await transport.sender(.push, at: pipeline.push, options: ChannelOptions(highWaterMark: 100_000))
         let collector = EventCollector(events: events)
         try await warmUp(push, collector)
 

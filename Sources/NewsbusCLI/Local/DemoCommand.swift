@@ -30,15 +30,15 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let items = try ArticleInputs.read(files.isEmpty ? try Self.samplePaths() : files)
-        let directory = dataDir ?? FileManager.default.temporaryDirectory
-            .appendingPathComponent("newsbus-demo-\(getpid())").path
+        let directory = dataDir ?? "/tmp/newsbus-demo-\(getpid())"
+        let pipeline = LocalPipeline(addressing: .ipc(directory: directory))
         let supervisor = try ServiceSupervisor(
-            plans: ServicePlan.local(dataDirectory: directory, parseReplicas: 1, extractReplicas: 1, logFormat: "human"),
+            plans: pipeline.plans(dataDirectory: directory, parseReplicas: 1, extractReplicas: 1, logFormat: "human"),
             dataDirectory: directory)
         log("starting the pipeline (data and logs in \(directory)/)…")
         try await supervisor.start()
         do {
-            try await demonstrate(items)
+            try await demonstrate(items, on: pipeline)
         } catch {
             await supervisor.stop()
             throw error
@@ -47,14 +47,12 @@ struct DemoCommand: AsyncParsableCommand {
         if dataDir == nil { try? FileManager.default.removeItem(atPath: directory) }
     }
 
-    private func demonstrate(_ items: [ArticleInputs.Item]) async throws {
+    private func demonstrate(_ items: [ArticleInputs.Item], on pipeline: LocalPipeline) async throws {
         let transport = try ZMQTransport()
         defer { transport.shutdown() }
-        let local = { (port: UInt16) in EndpointSpec.connect(.tcp(host: "127.0.0.1", port: port)) }
         // Subscribe before pushing; whatever the subscription misses while it propagates is read from the store.
-        let events = try await transport.receiver(
-            .subscribe([.articleEnriched]), at: local(Topology.relayEventsOutput))
-        let submitter = try await transport.requester(at: local(Topology.ingestSubmit))
+        let events = try await transport.receiver(.subscribe([.articleEnriched]), at: pipeline.events)
+        let submitter = try await transport.requester(at: pipeline.submit)
         var expected: [ArticleID: String] = [:]
         var order: [ArticleID] = []
         for item in items {
@@ -82,7 +80,8 @@ struct DemoCommand: AsyncParsableCommand {
         }
         await events.close()
         for id in order {
-            let message: WireMessage? = if let event = received[id] { event } else { await fromStore(id, transport) }
+            let message: WireMessage? =
+                if let event = received[id] { event } else { await fromStore(id, pipeline.query, transport) }
             guard let message else {
                 log("✗ \(expected[id] ?? id.rawValue): no enriched event within \(timeout) s (see the logs)")
                 continue
@@ -96,9 +95,8 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// The article as a stored event, for one the subscription missed.
-    private func fromStore(_ id: ArticleID, _ transport: ZMQTransport) async -> WireMessage? {
-        guard let requester = try? await transport.requester(at: .connect(.tcp(host: "127.0.0.1", port: Topology.storeQuery)))
-        else { return nil }
+    private func fromStore(_ id: ArticleID, _ query: EndpointSpec, _ transport: ZMQTransport) async -> WireMessage? {
+        guard let requester = try? await transport.requester(at: query) else { return nil }
         defer { Task { await requester.close() } }
         guard let request = try? WireCodec.encode(Envelope(id: id, payload: ArticleQuery(id: id.rawValue))),
             let reply = try? await requester.request(request, timeout: .seconds(5)),

@@ -42,6 +42,13 @@ final class ServiceSupervisor: Sendable {
         state.withLock { $0.processes.mapValues(\.processIdentifier) }
     }
 
+    /// The exit status of every service that has stopped, by name.
+    var exitStatuses: [String: Int32] {
+        state.withLock { state in
+            state.processes.filter { !$0.value.isRunning }.mapValues(\.terminationStatus)
+        }
+    }
+
     /// How many times a service had to be restarted.
     var restarts: Int { state.withLock { $0.restarts } }
 
@@ -50,11 +57,11 @@ final class ServiceSupervisor: Sendable {
     func start(readinessTimeout: Duration = .seconds(30)) async throws {
         for plan in plans {
             try launch(plan)
-            let spec = EndpointSpec.connect(.tcp(host: "127.0.0.1", port: plan.statusPort))
-            guard await StatusProbe.waitUntilReady(spec, transport: transport, within: readinessTimeout) != nil else {
+            guard await StatusProbe.waitUntilReady(plan.status, transport: transport, within: readinessTimeout) != nil
+            else {
                 await stop()
                 throw Failure(
-                    description: "\(plan.name) did not answer on port \(plan.statusPort) within \(readinessTimeout); "
+                    description: "\(plan.name) did not answer at \(plan.status.endpoint) within \(readinessTimeout); "
                         + "see \(logURL(plan).path)")
             }
         }

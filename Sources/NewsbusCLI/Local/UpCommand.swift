@@ -29,7 +29,7 @@ struct UpCommand: AsyncParsableCommand {
 
     func run() async throws {
         let supervisor = try ServiceSupervisor(
-            plans: ServicePlan.local(
+            plans: LocalPipeline.standard.plans(
                 dataDirectory: dataDir, parseReplicas: parse, extractReplicas: extract, logFormat: logFormat),
             dataDirectory: dataDir)
         try await supervisor.start()
