@@ -92,34 +92,36 @@ public final class SQLiteArticleStore: ArticleStore {
         }
         do {
             return try database.write { db in
-                if let existing = try Int64.fetchOne(db, sql: "SELECT seq FROM articles WHERE id = ?", arguments: [id.rawValue]) {
+                if let existing = try Int64.fetchOne(
+                    db.cachedStatement(sql: "SELECT seq FROM articles WHERE id = ?"), arguments: [id.rawValue])
+                {
                     return StoreWrite(sequence: existing, duplicate: true)
                 }
                 let parsed = article.article
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO articles (id, stored_at, sort_time, lang, title, body, url, source, simhash, document)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        id.rawValue, storedAt, Self.sortTime(published: parsed.published?.value, storedAt: storedAt),
-                        parsed.lang, parsed.title, parsed.body, parsed.url, parsed.source, parsed.simhash, document,
-                    ])
+                        """
+                ).execute(arguments: [
+                    id.rawValue, storedAt, Self.sortTime(published: parsed.published?.value, storedAt: storedAt),
+                    parsed.lang, parsed.title, parsed.body, parsed.url, parsed.source, parsed.simhash, document,
+                ])
                 let sequence = db.lastInsertedRowID
+                let insertEntity = try db.cachedStatement(
+                    sql: """
+                        INSERT OR IGNORE INTO entities (article_seq, key, label, name, folded_name, mention_count, salience)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """)
+                let insertMention = try db.cachedStatement(
+                    sql: "INSERT INTO mentions (article_seq, key, start, end, text) VALUES (?, ?, ?, ?, ?)")
                 for entity in article.entities {
-                    try db.execute(
-                        sql: """
-                            INSERT OR IGNORE INTO entities (article_seq, key, label, name, folded_name, mention_count, salience)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            sequence, entity.key, entity.label.rawValue, entity.name, NameFolding.fold(entity.name),
-                            entity.mentionCount, entity.salience,
-                        ])
+                    try insertEntity.execute(arguments: [
+                        sequence, entity.key, entity.label.rawValue, entity.name, NameFolding.fold(entity.name),
+                        entity.mentionCount, entity.salience,
+                    ])
                     for mention in entity.mentions {
-                        try db.execute(
-                            sql: "INSERT INTO mentions (article_seq, key, start, end, text) VALUES (?, ?, ?, ?, ?)",
-                            arguments: [sequence, entity.key, mention.start, mention.end, mention.text])
+                        try insertMention.execute(arguments: [sequence, entity.key, mention.start, mention.end, mention.text])
                     }
                 }
                 return StoreWrite(sequence: sequence, duplicate: false)
