@@ -75,3 +75,15 @@ import Yams
         }
     }
 }
+
+/// The operations guide documents every setting of every service.
+@Suite struct ConfigurationDocumentationTests {
+    @Test(arguments: ComposeFileTests.services)
+    func everySettingIsDocumented(_ service: String) throws {
+        let guide = try String(contentsOf: Repository.root.appendingPathComponent("docs/OPERATIONS.md"), encoding: .utf8)
+        for setting in ServiceSettings.all[service, default: []] {
+            #expect(guide.contains("`\(setting.variable)`"), "docs/OPERATIONS.md does not document \(setting.variable)")
+            #expect(guide.contains("`--\(setting.flag)`"), "docs/OPERATIONS.md does not document --\(setting.flag)")
+        }
+    }
+}
