@@ -6,11 +6,18 @@ public final class StageCounters: Sendable {
         var counts: [String: Int] = [:]
         var latencies = [Double](repeating: 0, count: 1024)
         var latencyCount = 0
+        var draining = false
     }
 
     private let state = Mutex(State())
 
     public init() {}
+
+    /// Records that the service began its graceful shutdown (its status then says `draining`).
+    public func markDraining() { state.withLock { $0.draining = true } }
+
+    /// `ok` while the service takes work, `draining` once its graceful shutdown began.
+    public var serviceState: String { state.withLock { $0.draining ? "draining" : "ok" } }
 
     /// Adds `amount` to the counter `name` (`received`, `emitted`, `rejected`, …).
     public func add(_ name: String, _ amount: Int = 1) {

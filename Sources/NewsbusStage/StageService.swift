@@ -48,7 +48,8 @@ public struct StageService<S: Stage>: Service {
                     await deliver(outcome, for: message)
                 }
             }
-        } onGracefulShutdown: {
+        } onGracefulShutdown: { [counters] in
+            counters.markDraining()
             input.drain()
         }
         logger.info("stage draining: flushing outputs")

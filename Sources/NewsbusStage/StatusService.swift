@@ -5,8 +5,9 @@ import NewsbusTransport
 import ServiceLifecycle
 
 /// Answers `status.request` on a responder with the service's ``StatusReport``: the health check of every
-/// executable. Any other request gets a `status.report` too (so a bare probe works) — its state says `ok` while the
-/// service runs and `draining` once shutdown began.
+/// executable. Any other request gets a `status.report` too (so a bare probe works). The state says `ok` while the
+/// service takes work and `draining` once its graceful shutdown began; list the status service first in its
+/// group, so that it is the last to stop and answers while the others drain. Replies keep the request's trace.
 public struct StatusService: Service {
     private let name: String
     private let responder: any Responder
@@ -25,11 +26,13 @@ public struct StatusService: Service {
         let responder = self.responder
         await withGracefulShutdownHandler {
             for await request in responder.requests() {
-                let id = (try? WireCodec.header(of: request.message))?.id ?? "status"
+                let header = try? WireCodec.header(of: request.message)
                 let report = StatusReport(
-                    service: name, state: "ok", pid: Int(getpid()), uptimeSeconds: Date().timeIntervalSince(started),
+                    service: name, state: counters.serviceState, pid: Int(getpid()), uptimeSeconds: Date().timeIntervalSince(started),
                     counters: counters.counts, latencyMilliseconds: counters.latencyPercentiles)
-                if let reply = try? WireCodec.encode(Envelope(id: id, payload: report)) {
+                let envelope = Envelope(
+                    id: header?.id ?? "status", trace: header?.trace ?? .random(), payload: report)
+                if let reply = try? WireCodec.encode(envelope) {
                     try? await request.reply(reply)
                 }
             }

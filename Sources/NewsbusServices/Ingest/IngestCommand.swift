@@ -49,8 +49,7 @@ public struct IngestCommand: AsyncParsableCommand {
         LoggingSetup.bootstrap(format: settings.logFormat, level: settings.logLevel)
         let logger = Logger(label: "newsbus.ingest")
 
-        try FileManager.default.createDirectory(
-            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        try ServiceHost.prepareDirectory(forFile: path)
         let intake = ArticleIntake(
             validator: ArticleValidator(
                 limits: .init(maxMessageBytes: maxArticle + 64 * 1024, maxContentBytes: maxArticle)),
@@ -69,11 +68,9 @@ public struct IngestCommand: AsyncParsableCommand {
             events: try await transport.sender(.publish, at: eventsSpec, options: options),
             storedAcks: try await transport.receiver(.subscribe([.articleStored]), at: acksSpec, options: options),
             counters: counters, logger: logger)
-        let statusService = StatusService(
-            name: "ingest", responder: try await transport.responder(at: statusSpec, options: options),
-            counters: counters, logger: logger)
-        try await ServiceHost.run([service, statusService], logger: logger)
-        await transport.close()
+        try await ServiceHost.run(
+            "ingest", parts: [service], transport: transport, status: statusSpec, options: options, counters: counters,
+            logger: logger)
     }
 }
 

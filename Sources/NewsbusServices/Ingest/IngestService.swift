@@ -47,7 +47,8 @@ public struct IngestService: Service {
                 await group.next()
                 storedAcks?.drain()
             }
-        } onGracefulShutdown: {
+        } onGracefulShutdown: { [counters] in
+            counters.markDraining()
             pushes.drain()
             submits.drain()
         }

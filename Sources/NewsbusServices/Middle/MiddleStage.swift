@@ -79,10 +79,8 @@ enum MiddleStageRunner {
             output: try await transport.sender(.push, at: output, options: channel),
             events: try await transport.sender(.publish, at: events, options: channel), counters: counters,
             concurrency: concurrency, logger: logger)
-        let statusService = StatusService(
-            name: settings.service, responder: try await transport.responder(at: status, options: channel),
+        try await ServiceHost.run(
+            settings.service, parts: [service], transport: transport, status: status, options: channel,
             counters: counters, logger: logger)
-        try await ServiceHost.run([service, statusService], logger: logger)
-        await transport.close()
     }
 }

@@ -50,16 +50,11 @@ public struct RelayCommand: AsyncParsableCommand {
         logger.info(
             "relay started",
             metadata: ["work": "\(work.frontend) → \(work.backend)", "events": "\(events.frontend) → \(events.backend)"])
-        let transport = try ZMQTransport()
-        let statusService = StatusService(
-            name: "relay",
-            responder: try await transport.responder(
-                at: statusSpec, options: ChannelOptions(highWaterMark: settings.highWaterMark)),
-            counters: StageCounters(), logger: logger)
-        try await ServiceHost.run([statusService], logger: logger)
+        try await ServiceHost.run(
+            "relay", parts: [], transport: try ZMQTransport(), status: statusSpec,
+            options: ChannelOptions(highWaterMark: settings.highWaterMark), counters: StageCounters(), logger: logger)
         await work.stop()
         await events.stop()
-        await transport.close()
         logger.info("relay stopped")
     }
 }

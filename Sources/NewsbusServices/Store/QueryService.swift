@@ -28,16 +28,14 @@ public struct QueryService: Service {
             for await request in responder.requests() {
                 counters.add("queries")
                 let result: QueryResult
-                let id: ArticleID
+                let header = try? WireCodec.header(of: request.message)
                 do {
-                    let query = try WireCodec.decode(request.message, as: ArticleQuery.self)
-                    id = query.id
-                    result = store.query(query.payload)
+                    result = store.query(try WireCodec.decode(request.message, as: ArticleQuery.self).payload)
                 } catch {
-                    id = "query"
                     result = QueryResult(total: 0, articles: [], error: "\(error)")
                 }
-                if let reply = try? WireCodec.encode(Envelope(id: id, payload: result)) {
+                let envelope = Envelope(id: header?.id ?? "query", trace: header?.trace ?? .random(), payload: result)
+                if let reply = try? WireCodec.encode(envelope) {
                     try? await request.reply(reply)
                 }
             }

@@ -41,8 +41,7 @@ public struct StoreCommand: AsyncParsableCommand {
         LoggingSetup.bootstrap(format: settings.logFormat, level: settings.logLevel)
         let logger = Logger(label: "newsbus.store")
 
-        try FileManager.default.createDirectory(
-            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        try ServiceHost.prepareDirectory(forFile: path)
         let store = try SQLiteArticleStore(path: path)
         let options = ChannelOptions(highWaterMark: settings.highWaterMark, maxMessageSize: settings.maxMessageBytes)
         let transport = try ZMQTransport()
@@ -56,12 +55,10 @@ public struct StoreCommand: AsyncParsableCommand {
         let queries = QueryService(
             store: store, responder: try await transport.responder(at: querySpec, options: options), counters: counters,
             logger: logger)
-        let statusService = StatusService(
-            name: "store", responder: try await transport.responder(at: statusSpec, options: options),
-            counters: counters, logger: logger)
         logger.info("store ready", metadata: ["database": "\(path)", "articles": "\((try? store.count()) ?? 0)"])
-        try await ServiceHost.run([stage, queries, statusService], logger: logger)
-        await transport.close()
+        try await ServiceHost.run(
+            "store", parts: [stage, queries], transport: transport, status: statusSpec, options: options,
+            counters: counters, logger: logger)
     }
 }
 
