@@ -51,6 +51,11 @@ Cour de cassation|Cour des comptes|Banque de France|Banque centrale européenne|
 Federal Reserve|Fed|Congress|Senate|House of Representatives|White House|Pentagon|Kremlin|
 La République en marche|LREM|Les Républicains|LR|Parti socialiste|PS|Rassemblement national|RN|
 Front national|FN|La France insoumise|LFI|Parti communiste français|PCF|CGT|CFDT|Force ouvrière|FO|
+BFMTV|BFM TV|BFM-TV|CNews|C-News|LCI|TF1|France 2|France 3|France 24|France Inter|France Info|franceinfo|RTL|
+Europe 1|RMC|Arte|Le Figaro|Figaro|Le Monde|Libération|Le Parisien|L'Humanité|Le Point|L'Express|Mediapart|
+Le Journal du dimanche|JDD|Ouest-France|La Libre Belgique|Le Soir|RTBF|Radio-Canada|La Presse|Le Devoir|Le Temps|
+Al Jazeera|New York Times|Washington Post|The Guardian|Ifop|Elabe|Ipsos|OpinionWay|Harris Interactive|Odoxa|
+Instagram|YouTube|Youtube|WhatsApp|Snapchat|TikTok|LinkedIn|Uber|Airbnb|Netflix|GIEC|Giec|IPCC|Sciences Po|
 SNCF|RATP|EDF|Renault|Peugeot|Total|TotalEnergies|Airbus|Google|Apple|Facebook|Amazon|Microsoft|Twitter
 """
 

@@ -109,13 +109,13 @@ struct ExtractLineProcessor {
         let requested = input.lang == "auto" ? nil : (input.lang ?? defaultLanguage)
         let language = requested ?? LanguageGuesser().guess(input.text) ?? "fr"
         let mentions = extractor.mentions(in: input.text, lang: language, publishedAt: input.published)
-        var keys: [Int: String] = [:]
+        var groups: [Int: EntityCanonicalizer.Group] = [:]
         for group in extractor.canonicalGroups(mentions) {
-            for mention in group.mentions { keys[mention.start] = group.key }
+            for mention in group.mentions { groups[mention.start] = group }
         }
         let entities = mentions.map {
-            OutputEntity(start: $0.start, end: $0.end, label: $0.label.rawValue, text: $0.text,
-                canonical: keys[$0.start] ?? "", value: $0.value)
+            OutputEntity(start: $0.start, end: $0.end, label: (groups[$0.start]?.label ?? $0.label).rawValue,
+                text: $0.text, canonical: groups[$0.start]?.key ?? "", value: $0.value)
         }
         let dates = mentions.filter { $0.label == .date }.map {
             OutputDate(start: $0.start, end: $0.end, text: $0.text, value: $0.value ?? "")

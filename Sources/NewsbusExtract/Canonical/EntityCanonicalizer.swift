@@ -75,9 +75,15 @@ public struct EntityCanonicalizer: Sendable {
     /// An existing group this mention is a short form of: a surname of a person, an acronym of an organisation.
     private func alias(of mention: ExtractedMention, label: EntityLabel, in groups: [Group]) -> Int? {
         let words = NameNormalizer.words(mention.text)
-        if label == .person, words.count == 1 {
-            return groups.firstIndex { $0.label == .person && NameNormalizer.words($0.name).count > 1
-                && NameNormalizer.words($0.name).last == words[0] }
+        // A surname (or the end of a full name) of a person named earlier, whatever the tagger's label for it:
+        // "Sherman", "Le Pen", "Hollande" (tagged LOC) after "François Hollande".
+        if !words.isEmpty, !NameNormalizer.isAcronym(mention.text),
+            let person = groups.firstIndex(where: {
+                let name = NameNormalizer.words($0.name)
+                return $0.label == .person && name.count > words.count && Array(name.suffix(words.count)) == words
+            })
+        {
+            return person
         }
         if NameNormalizer.isAcronym(mention.text) {
             let acronym = words.joined()

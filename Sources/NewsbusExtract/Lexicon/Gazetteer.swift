@@ -93,7 +93,13 @@ public struct Gazetteer: Sendable {
         }
     }
 
-    /// The labels of a whole name, if it is known (used by the canonicaliser).
+    /// The labels of a one-token name.
+    func labels(ofWord word: String) -> Labels {
+        let found = entries[FeatureHash.combine(FeatureHash.seed, FeatureHash.word(word))] ?? []
+        return Labels(rawValue: found.rawValue & 0x7F)
+    }
+
+    /// The labels of a whole name, if it is known.
     func labels(of text: String) -> [String] {
         var hash = FeatureHash.seed
         for token in Tokenizer().tokenize(text) { hash = FeatureHash.combine(hash, FeatureHash.word(token.text)) }

@@ -20,6 +20,17 @@ struct SpanRepairs: Sendable {
         "sir", "lord", "president", "general", "gen.", "col.", "capitaine", "colonel", "docteur"]
     static let trailing: Set<String> = [",", ".", ";", ":", "»", "«", "\"", "(", ")", "-", "'", "’"]
 
+    /// Name particles, lower-case inside names (`Charles de Gaulle`, `Oussama ben Laden`).
+    static let particles: Set<String> = ["de", "d'", "du", "des", "la", "le", "van", "von", "der", "den", "ben", "bin",
+        "ibn", "al", "el", "di", "da", "dos", "del", "y", "zu", "ter", "af"]
+    /// Ministries named before a minister's name.
+    static let portfolios: Set<String> = ["interieur", "economie", "justice", "defense", "culture", "travail",
+        "sante", "education", "agriculture", "transports", "ecologie", "finances", "budget", "armees", "logement",
+        "sports", "outre-mer", "europe", "affaires", "comptes", "solidarites", "enseignement", "numerique",
+        "industrie", "commerce", "etat", "environnement", "emploi", "recherche", "territoires", "cohesion", "treasury",
+        "state", "defence", "interior", "finance", "energy", "health"]
+    static let prepositions: Set<String> = ["l'", "de", "d'", "du", "des", "la", "le", "of", "the", "au"]
+
     func repair(_ input: [Span], _ tokens: [Token]) -> [Span] {
         var spans: [Span] = []
         for var span in input {
@@ -28,6 +39,25 @@ struct SpanRepairs: Sendable {
                 while first < last, Self.honorifics.contains(TextFold.fold(tokens[first].text)) { first += 1 }
             }
             while last > first, Self.trailing.contains(tokens[last].text) { last -= 1 }
+            if span.label == Self.person {
+                // Functions written before the name: "Premier ministre français Édouard Philippe".
+                if let cut = (first...last).last(where: { isFunctionWord(tokens[$0].text) }), cut < last {
+                    first = cut + 1
+                }
+                while first < last, Self.particles.contains(tokens[first].text.replacingOccurrences(of: "’", with: "'")) {
+                    first += 1
+                }
+                // A ministry or a medium before the name: "(ministre de l')Intérieur Christophe Castaner",
+                // "AFP Mathieu Plane".
+                if last - first >= 2, isCapitalised(tokens[first + 1].text),
+                    first > 0 && Self.prepositions.contains(TextFold.fold(tokens[first - 1].text))
+                        && (Self.portfolios.contains(TextFold.fold(tokens[first].text))
+                            || !gazetteer.labels(ofWord: tokens[first].text).isDisjoint(with: [.location, .organization]))
+                        || NameNormalizer.isAcronym(tokens[first].text) && !NameNormalizer.isAcronym(tokens[last].text)
+                {
+                    first += 1
+                }
+            }
             span.tokens = first..<(last + 1)
             if span.label == Self.person,
                 let comma = span.tokens.first(where: { tokens[$0].text == "," && $0 > span.tokens.lowerBound })
@@ -86,6 +116,14 @@ struct SpanRepairs: Sendable {
             }
         }
         return spans.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// A lower-case word that is not a name particle: a function or a common noun inside a span.
+    private func isFunctionWord(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, TextFold.isLetter(first.value), !TextFold.isUpper(first.value) else {
+            return false
+        }
+        return !Self.particles.contains(TextFold.fold(text))
     }
 
     private func isCapitalised(_ text: String) -> Bool {
