@@ -71,14 +71,18 @@ public struct EntityExtractor: Sendable {
         if let tagger = taggers[language] ?? taggers.values.first {
             var scratch: [Int32] = []
             var spans: [SpanRepairs.Span] = []
-            for sentence in splitter.split(tokens) {
+            let sentences = splitter.split(tokens)
+            for sentence in sentences {
                 let tags = tagger.tag(tokens[sentence], scratch: &scratch)
                 for span in TagSet.spans(tags) {
                     let first = sentence.lowerBound + span.start, end = sentence.lowerBound + span.end
                     spans.append(SpanRepairs.Span(tokens: first..<end, label: span.label))
                 }
             }
-            for span in SpanRepairs(gazetteer: resources.gazetteer).repair(spans, tokens)
+            spans = SpanRepairs(gazetteer: resources.gazetteer).repair(spans, tokens)
+            spans = NamePropagation(clusters: resources.clusters)
+                .propagate(spans, tokens, sentenceStarts: Set(sentences.map(\.lowerBound)))
+            for span in spans
             where !span.tokens.contains(where: { covered[$0] }) {
                 let start = tokens[span.tokens.lowerBound].start, end = tokens[span.tokens.upperBound - 1].end
                 result.append(ExtractedMention(start: start, end: end,

@@ -34,6 +34,11 @@ struct SpanRepairs: Sendable {
     func repair(_ input: [Span], _ tokens: [Token]) -> [Span] {
         var spans: [Span] = []
         for var span in input {
+            if span.label == Self.person,
+                let comma = span.tokens.first(where: { tokens[$0].text == "," && $0 > span.tokens.lowerBound })
+            {
+                span.tokens = span.tokens.lowerBound..<comma
+            }
             var first = span.tokens.lowerBound, last = span.tokens.upperBound - 1
             if span.label == Self.person {
                 while first < last, Self.honorifics.contains(TextFold.fold(tokens[first].text)) { first += 1 }
@@ -59,11 +64,6 @@ struct SpanRepairs: Sendable {
                 }
             }
             span.tokens = first..<(last + 1)
-            if span.label == Self.person,
-                let comma = span.tokens.first(where: { tokens[$0].text == "," && $0 > span.tokens.lowerBound })
-            {
-                span.tokens = span.tokens.lowerBound..<comma
-            }
             if span.tokens.contains(where: { isCapitalised(tokens[$0].text) }) { spans.append(span) }
         }
         // A name split in two: "Oussama" (ORG) "Ben Laden" (PER) → one person.
