@@ -60,8 +60,9 @@ public struct EntityExtractor: Sendable {
             for value in scalars[start..<end] { if let u = Unicode.Scalar(value) { view.append(u) } }
             return String(view)
         }
-        var rules = dates.matches(tokens, published: publishedAt)
-        rules += AmountRules(decimalComma: language != "en").matches(tokens)
+        let folded = tokens.map { TextFold.fold($0.text) }
+        var rules = dates.matches(tokens, folded: folded, published: publishedAt)
+        rules += AmountRules(decimalComma: language != "en").matches(folded: folded)
         var covered = [Bool](repeating: false, count: tokens.count)
         for match in rules { for k in match.tokens { covered[k] = true } }
         var result = rules.map {

@@ -27,10 +27,14 @@ public struct AmountRules: Sendable {
     }
 
     func matches(_ tokens: [Token]) -> [RuleMatch] {
-        let folded = tokens.map { TextFold.fold($0.text) }
+        matches(folded: tokens.map { TextFold.fold($0.text) })
+    }
+
+    /// Amount matches, given the folded text of each token.
+    func matches(folded: [String]) -> [RuleMatch] {
         var results: [RuleMatch] = []
         var i = 0
-        while i < tokens.count {
+        while i < folded.count {
             if let match = match(at: i, folded) {
                 results.append(match)
                 i = match.tokens.upperBound

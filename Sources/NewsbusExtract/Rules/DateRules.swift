@@ -31,8 +31,12 @@ public struct DateRules: Sendable {
 
     /// Date matches over `tokens`; `published` is the article's ISO 8601 publication date, when known.
     func matches(_ tokens: [Token], published: String?) -> [RuleMatch] {
+        matches(tokens, folded: tokens.map { TextFold.fold($0.text) }, published: published)
+    }
+
+    /// Date matches, given the folded text of each token.
+    func matches(_ tokens: [Token], folded: [String], published: String?) -> [RuleMatch] {
         let reference = CalendarDate(iso: published)
-        let folded = tokens.map { TextFold.fold($0.text) }
         var results: [RuleMatch] = []
         var i = 0
         while i < tokens.count {
