@@ -23,7 +23,8 @@ public struct ExtractorResources: Sendable {
     /// The bundled resources; with `models: false` only the gazetteer and clusters (what training needs).
     public static func bundled(models loadModels: Bool = true) throws(ExtractFailure) -> ExtractorResources {
         let directory = try resourceDirectory()
-        let gazetteer = Gazetteer(tsv: try text(directory, "gazetteer.tsv") + "\n" + text(directory, "person-names.tsv"))
+        let gazetteer = Gazetteer(
+            tsv: try text(directory, "gazetteer.tsv") + "\n" + text(directory, "person-names.tsv"))
         let clusters = WordClusters(tsv: try text(directory, "clusters.tsv"))
         var models: [String: TaggerModel] = [:]
         if loadModels {

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-@testable import NewsbusCLI
 import NewsbusExtract
 import Testing
+
+@testable import NewsbusCLI
 
 @Suite struct ExtractCommandTests {
     static let extractor: EntityExtractor? = try? EntityExtractor()
@@ -25,7 +26,8 @@ import Testing
     @Test(.enabled(if: extractor != nil, "needs the bundled models"))
     func anArticleLineGivesEntitiesWithCodePointOffsets() throws {
         let processor = ExtractLineProcessor(extractor: try #require(Self.extractor), defaultLanguage: nil)
-        let output = try json(processor.process(#"{"id": 7, "text": "👍 Wendy Sherman est à Rabat depuis juin 2021."}"#))
+        let line = #"{"id": 7, "text": "👍 Wendy Sherman est à Rabat depuis juin 2021."}"#
+        let output = try json(processor.process(line))
         #expect(output["id"] as? Int == 7)
         #expect(output["lang"] as? String == "fr")
         let entities = try #require(output["entities"] as? [[String: Any]])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NewsbusExtract
 
 @Suite struct SpanRepairTests {
@@ -28,15 +29,17 @@ import Testing
 
     @Test func gazetteerNamesExtendAndRelabelSpans() {
         let gazetteer = Gazetteer(tsv: "ORG\tAl-Qaïda au Maghreb islamique\nORG\tDaech\nLOC\tMaghreb\n")
-        #expect(repaired("le viseur Al-Qaïda au Maghreb islamique", [(2..<3, 0), (4..<5, 2)], gazetteer: gazetteer)
-            == ["ORG Al-Qaïda au Maghreb islamique"])
+        #expect(
+            repaired("le viseur Al-Qaïda au Maghreb islamique", [(2..<3, 0), (4..<5, 2)], gazetteer: gazetteer)
+                == ["ORG Al-Qaïda au Maghreb islamique"])
         #expect(repaired("contre Daech", [(1..<2, 2)], gazetteer: gazetteer) == ["ORG Daech"])
     }
 
     @Test func bracketedAcronymsDefineOrganisations() {
-        #expect(repaired("le Bureau central d'investigations judiciaires (BCIJ) et", []) == [
-            "ORG Bureau central d' investigations judiciaires", "ORG BCIJ",
-        ])
+        #expect(
+            repaired("le Bureau central d'investigations judiciaires (BCIJ) et", []) == [
+                "ORG Bureau central d' investigations judiciaires", "ORG BCIJ",
+            ])
     }
 
     @Test func namesPropagateToTheirRepeats() {

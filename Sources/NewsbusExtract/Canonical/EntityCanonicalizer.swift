@@ -54,7 +54,8 @@ public struct EntityCanonicalizer: Sendable {
                 normal = mention.value ?? normals[position]
             }
             let ownKey = "\(label.rawValue):\(normal)"
-            let target = index[ownKey]
+            let target =
+                index[ownKey]
                 ?? (named.contains(label) ? alias(of: mention, words[position], label, groups, groupWords) : nil)
             if let target {
                 groups[target].mentions.append(mention)
@@ -67,8 +68,10 @@ public struct EntityCanonicalizer: Sendable {
                 index[ownKey] = target
             } else {
                 index[ownKey] = groups.count
-                groups.append(Group(key: ownKey, label: label, name: mention.text, value: mention.value,
-                    mentions: [mention]))
+                groups.append(
+                    Group(
+                        key: ownKey, label: label, name: mention.text, value: mention.value,
+                        mentions: [mention]))
                 groupWords.append(words[position])
             }
         }
@@ -91,15 +94,18 @@ public struct EntityCanonicalizer: Sendable {
         if !words.isEmpty, !NameNormalizer.isAcronym(mention.text),
             let person = groups.indices.first(where: {
                 let name = groupWords[$0]
-                return groups[$0].label == .person && name.count > words.count && name.suffix(words.count).elementsEqual(words)
+                return groups[$0].label == .person && name.count > words.count
+                    && name.suffix(words.count).elementsEqual(words)
             })
         {
             return person
         }
         if NameNormalizer.isAcronym(mention.text) {
             let acronym = words.joined()
-            return groups.indices.first { (groups[$0].label == label || groups[$0].label == .organization)
-                && groupWords[$0].count >= 2 && NameNormalizer.initials(groups[$0].name) == acronym }
+            return groups.indices.first {
+                (groups[$0].label == label || groups[$0].label == .organization)
+                    && groupWords[$0].count >= 2 && NameNormalizer.initials(groups[$0].name) == acronym
+            }
         }
         return nil
     }
@@ -108,7 +114,8 @@ public struct EntityCanonicalizer: Sendable {
     private func better(_ candidate: String, _ candidateWords: [String], than current: String, _ currentWords: [String])
         -> Bool
     {
-        let a = candidateWords.count, b = currentWords.count
+        let a = candidateWords.count
+        let b = currentWords.count
         if a != b { return a > b }
         return NameNormalizer.isAcronym(current) && !NameNormalizer.isAcronym(candidate)
     }

@@ -127,7 +127,10 @@ extension Gazetteer {
         var hits: [Hit] = []
         var i = 0
         while i < codes.count {
-            guard codes[i] & 1 == 1 else { i += 1; continue }
+            guard codes[i] & 1 == 1 else {
+                i += 1
+                continue
+            }
             var end = i + 1
             while end < codes.count, codes[end] != 0, codes[end] & 1 == 0 { end += 1 }
             hits.append(Hit(tokens: i..<end, labels: Labels(rawValue: codes[i] >> 1)))

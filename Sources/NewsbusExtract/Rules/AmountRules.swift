@@ -84,7 +84,10 @@ public struct AmountRules: Sendable {
             var value = number(folded[i + 1])
         {
             var end = i + 2
-            if end < n, let multiplier = Self.multipliers[folded[end]] { value *= multiplier; end += 1 }
+            if end < n, let multiplier = Self.multipliers[folded[end]] {
+                value *= multiplier
+                end += 1
+            }
             return RuleMatch(tokens: i..<end, label: .money, value: "\(Self.format(value)) \(code)")
         }
         guard var value = number(folded[i]) else { return nil }

@@ -17,7 +17,8 @@ public struct DateRules: Sendable {
     static let capitalisedOnly: Set<String> = ["may", "march", "mars", "mar.", "jan.", "sept."]
     static let yearCues: Set<String> = [
         "en", "des", "depuis", "in", "since", "until", "jusqu'en", "avant", "apres", "before", "after", "annee",
-        "l'annee", "year", "fin", "debut", "mi", "vers", "around", "during", "durant", "pendant", "circa", "d'ici", "printemps", "ete", "automne", "hiver", "spring",
+        "l'annee", "year", "fin", "debut", "mi", "vers", "around", "during", "durant", "pendant", "circa", "d'ici",
+        "printemps", "ete", "automne", "hiver", "spring",
         "summer", "autumn", "fall", "winter", "saison", "season",
     ]
     static let rangeOpeners: Set<String> = ["de", "entre", "from", "between", "du"]

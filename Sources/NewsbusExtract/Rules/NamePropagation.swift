@@ -22,9 +22,13 @@ struct NamePropagation: Sendable {
             for start in 0...(tokens.count - n) where words[start] == name[0] && !covered[start] {
                 guard Array(words[start..<(start + n)]) == name, !(start..<(start + n)).contains(where: { covered[$0] })
                 else { continue }
-                guard let first = tokens[start].text.unicodeScalars.first, TextFold.isUpper(first.value) else { continue }
+                guard let first = tokens[start].text.unicodeScalars.first, TextFold.isUpper(first.value) else {
+                    continue
+                }
                 if n == 1 && sentenceStarts.contains(start) {
-                    guard let entry = clusters.entry(words[start]), (3...4).contains(entry.capitalised) else { continue }
+                    guard let entry = clusters.entry(words[start]), (3...4).contains(entry.capitalised) else {
+                        continue
+                    }
                 }
                 added.append(SpanRepairs.Span(tokens: start..<(start + n), label: label))
                 for k in start..<(start + n) { covered[k] = true }

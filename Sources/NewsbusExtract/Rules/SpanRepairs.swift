@@ -15,20 +15,26 @@ struct SpanRepairs: Sendable {
     let gazetteer: Gazetteer
 
     /// Titles and honorifics that are not part of a person's name (`M.`, `Mme`, `Dr`).
-    static let honorifics: Set<String> = ["m.", "mm.", "mme", "mme.", "mmes", "mlle", "dr", "dr.", "pr", "pr.",
+    static let honorifics: Set<String> = [
+        "m.", "mm.", "mme", "mme.", "mmes", "mlle", "dr", "dr.", "pr", "pr.",
         "me", "mgr", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sieur", "monsieur", "madame", "mademoiselle",
-        "sir", "lord", "president", "general", "gen.", "col.", "capitaine", "colonel", "docteur"]
+        "sir", "lord", "president", "general", "gen.", "col.", "capitaine", "colonel", "docteur",
+    ]
     static let trailing: Set<String> = [",", ".", ";", ":", "»", "«", "\"", "(", ")", "-", "'", "’"]
 
     /// Name particles, lower-case inside names (`Charles de Gaulle`, `Oussama ben Laden`).
-    static let particles: Set<String> = ["de", "d'", "du", "des", "la", "le", "van", "von", "der", "den", "ben", "bin",
-        "ibn", "al", "el", "di", "da", "dos", "del", "y", "zu", "ter", "af"]
+    static let particles: Set<String> = [
+        "de", "d'", "du", "des", "la", "le", "van", "von", "der", "den", "ben", "bin",
+        "ibn", "al", "el", "di", "da", "dos", "del", "y", "zu", "ter", "af",
+    ]
     /// Ministries named before a minister's name.
-    static let portfolios: Set<String> = ["interieur", "economie", "justice", "defense", "culture", "travail",
+    static let portfolios: Set<String> = [
+        "interieur", "economie", "justice", "defense", "culture", "travail",
         "sante", "education", "agriculture", "transports", "ecologie", "finances", "budget", "armees", "logement",
         "sports", "outre-mer", "europe", "affaires", "comptes", "solidarites", "enseignement", "numerique",
         "industrie", "commerce", "etat", "environnement", "emploi", "recherche", "territoires", "cohesion", "treasury",
-        "state", "defence", "interior", "finance", "energy", "health"]
+        "state", "defence", "interior", "finance", "energy", "health",
+    ]
     static let prepositions: Set<String> = ["l'", "de", "d'", "du", "des", "la", "le", "of", "the", "au"]
 
     func repair(_ input: [Span], _ tokens: [Token]) -> [Span] {
@@ -39,7 +45,8 @@ struct SpanRepairs: Sendable {
             {
                 span.tokens = span.tokens.lowerBound..<comma
             }
-            var first = span.tokens.lowerBound, last = span.tokens.upperBound - 1
+            var first = span.tokens.lowerBound
+            var last = span.tokens.upperBound - 1
             if span.label == Self.person {
                 while first < last, Self.honorifics.contains(TextFold.fold(tokens[first].text)) { first += 1 }
             }
@@ -49,7 +56,7 @@ struct SpanRepairs: Sendable {
                 if let cut = (first...last).last(where: { isFunctionWord(tokens[$0].text) }), cut < last {
                     first = cut + 1
                 }
-                while first < last, Self.particles.contains(tokens[first].text.replacingOccurrences(of: "’", with: "'")) {
+                while first < last, Self.isParticle(tokens[first].text) {
                     first += 1
                 }
                 // A ministry or a medium before the name: "(ministre de l')Intérieur Christophe Castaner",
@@ -57,7 +64,9 @@ struct SpanRepairs: Sendable {
                 if last - first >= 2, isCapitalised(tokens[first + 1].text),
                     first > 0 && Self.prepositions.contains(TextFold.fold(tokens[first - 1].text))
                         && (Self.portfolios.contains(TextFold.fold(tokens[first].text))
-                            || !gazetteer.labels(ofWord: tokens[first].text).isDisjoint(with: [.location, .organization]))
+                            || !gazetteer.labels(ofWord: tokens[first].text).isDisjoint(with: [
+                                .location, .organization,
+                            ]))
                         || NameNormalizer.isAcronym(tokens[first].text) && !NameNormalizer.isAcronym(tokens[last].text)
                 {
                     first += 1
@@ -73,7 +82,8 @@ struct SpanRepairs: Sendable {
                 last.tokens.count == 1, !NameNormalizer.isAcronym(tokens[last.tokens.lowerBound].text),
                 !tokens[span.tokens.lowerBound].newlineBefore
             {
-                merged[merged.count - 1] = Span(tokens: last.tokens.lowerBound..<span.tokens.upperBound, label: Self.person)
+                merged[merged.count - 1] = Span(
+                    tokens: last.tokens.lowerBound..<span.tokens.upperBound, label: Self.person)
             } else {
                 merged.append(span)
             }
@@ -83,13 +93,20 @@ struct SpanRepairs: Sendable {
         for hit in gazetteer.hits(tokens.map { FeatureHash.word($0.text) }) {
             guard isCapitalised(tokens[hit.tokens.lowerBound].text) else { continue }
             let inside = spans.indices.filter { hit.tokens.overlaps(spans[$0].tokens) }
-            guard !inside.isEmpty, inside.allSatisfy({ hit.tokens.contains(spans[$0].tokens.lowerBound)
-                && spans[$0].tokens.upperBound <= hit.tokens.upperBound })
+            guard !inside.isEmpty,
+                inside.allSatisfy({
+                    hit.tokens.contains(spans[$0].tokens.lowerBound)
+                        && spans[$0].tokens.upperBound <= hit.tokens.upperBound
+                })
             else { continue }
             let label: Int?
-            if hit.labels == .organization { label = Self.organization } else if hit.labels == .location {
+            if hit.labels == .organization {
+                label = Self.organization
+            } else if hit.labels == .location {
                 label = Self.location
-            } else { label = nil }
+            } else {
+                label = nil
+            }
             guard let label else { continue }
             let extends = inside.count > 1 || spans[inside[0]].tokens != hit.tokens
             if extends || label == Self.organization {
@@ -98,7 +115,8 @@ struct SpanRepairs: Sendable {
             }
         }
         // Acronym definitions: capitalised words whose initials spell the bracketed acronym.
-        for k in tokens.indices where k >= 2 && k + 1 < tokens.count && tokens[k - 1].text == "("
+        for k in tokens.indices
+        where k >= 2 && k + 1 < tokens.count && tokens[k - 1].text == "("
             && tokens[k + 1].text == ")" && NameNormalizer.isAcronym(tokens[k].text)
         {
             let acronym = NameNormalizer.words(tokens[k].text).joined()
@@ -118,9 +136,15 @@ struct SpanRepairs: Sendable {
         return spans.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
+    /// A name particle as written (lower case: `de`, `d'`, `ben`; `Le` in `Le Pen` is part of the name).
+    private static func isParticle(_ text: String) -> Bool {
+        particles.contains(text.replacingOccurrences(of: "’", with: "'"))
+    }
+
     /// A lower-case word that is not a name particle: a function or a common noun inside a span.
     private func isFunctionWord(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, TextFold.isLetter(first.value), !TextFold.isUpper(first.value) else {
+        guard let first = text.unicodeScalars.first, TextFold.isLetter(first.value), !TextFold.isUpper(first.value)
+        else {
             return false
         }
         return !Self.particles.contains(TextFold.fold(text))

@@ -42,8 +42,14 @@ public struct CoNLLReader: Sendable {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line[...]
-            if trimmed.isEmpty { try flush(); continue }
-            if trimmed.hasPrefix("-DOCSTART-") { try flush(); continue }
+            if trimmed.isEmpty {
+                try flush()
+                continue
+            }
+            if trimmed.hasPrefix("-DOCSTART-") {
+                try flush()
+                continue
+            }
             let fields = trimmed.split(whereSeparator: { $0 == "\t" || $0 == " " })
             guard fields.count >= 2, let tag = fields.last else {
                 throw ExtractFailure(

@@ -38,7 +38,9 @@ public struct SpanEvaluator: Sendable {
         let predictedSpans = Set(TagSet.spans(predicted).map { [$0.start, $0.end, $0.label] })
         for span in predictedSpans {
             let label = TagSet.labels[span[2]]
-            if goldSpans.contains(span) { byLabel[label, default: Score()].truePositives += 1 } else {
+            if goldSpans.contains(span) {
+                byLabel[label, default: Score()].truePositives += 1
+            } else {
                 byLabel[label, default: Score()].falsePositives += 1
             }
         }
@@ -57,8 +59,9 @@ public struct SpanEvaluator: Sendable {
         var lines = ["label      P       R       F1      gold"]
         func row(_ name: String, _ score: Score) {
             let cells = [score.precision, score.recall, score.f1].map { String(format: "%.4f", $0) }
-            lines.append(name.padding(toLength: 8, withPad: " ", startingAt: 0) + "  " + cells.joined(separator: "  ")
-                + "  " + String(score.support))
+            lines.append(
+                name.padding(toLength: 8, withPad: " ", startingAt: 0) + "  " + cells.joined(separator: "  ")
+                    + "  " + String(score.support))
         }
         for label in TagSet.labels { row(label, byLabel[label] ?? Score()) }
         row("core", total(["PER", "LOC", "ORG"]))
