@@ -14,6 +14,7 @@ public struct ExtractorResources: Sendable {
     /// The languages the bundled models cover.
     public static let languages = ["fr", "en"]
 
+    /// Resources made of given parts (tests and evaluations).
     public init(gazetteer: Gazetteer, clusters: WordClusters, models: [String: TaggerModel]) {
         self.gazetteer = gazetteer
         self.clusters = clusters

@@ -9,6 +9,7 @@ public struct LanguageGuesser: Sendable {
         "as", "are", "by", "it", "he", "at", "from", "his", "be", "has", "have", "which", "this", "were", "said",
     ]
 
+    /// A guesser.
     public init() {}
 
     /// `"fr"`, `"en"`, or `nil`.

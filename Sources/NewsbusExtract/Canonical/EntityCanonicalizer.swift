@@ -9,13 +9,17 @@ public struct EntityCanonicalizer: Sendable {
     public struct Group: Sendable, Hashable {
         /// `LABEL:normalised-name`.
         public var key: String
+        /// The label the mentions agree on.
         public var label: EntityLabel
         /// The longest, best-cased mention.
         public var name: String
+        /// The normalised value of a date or amount.
         public var value: String?
+        /// The mentions, in text order.
         public var mentions: [ExtractedMention]
     }
 
+    /// A canonicaliser.
     public init() {}
 
     /// Groups `mentions` (entities, dates and amounts; dates and amounts group by value).

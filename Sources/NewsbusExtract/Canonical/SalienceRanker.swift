@@ -5,6 +5,7 @@ public struct SalienceRanker: Sendable {
     /// Where the lead ends, in code points.
     public var leadLength: Int
 
+    /// A ranker whose lead is the first `leadLength` code points of the body.
     public init(leadLength: Int = 400) {
         self.leadLength = leadLength
     }

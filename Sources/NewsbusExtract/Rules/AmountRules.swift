@@ -22,6 +22,7 @@ public struct AmountRules: Sendable {
     /// Whether numbers are written with a decimal comma (French) rather than a decimal point (English).
     public var decimalComma: Bool
 
+    /// Rules for text with a decimal comma (French) or a decimal point (English).
     public init(decimalComma: Bool = true) {
         self.decimalComma = decimalComma
     }

@@ -28,6 +28,7 @@ public struct DateRules: Sendable {
         "yesterday": -1, "tomorrow": 1,
     ]
 
+    /// The date rules.
     public init() {}
 
     /// Date matches over `tokens`; `published` is the article's ISO 8601 publication date, when known.

@@ -16,6 +16,7 @@ public struct Tokenizer: Sendable {
         "fév", "aug", "sept", "oct", "nov", "dec", "déc", "bd", "ave", "mt", "ft",
     ]
 
+    /// A tokenizer.
     public init() {}
 
     /// The tokens of `text`, in order.

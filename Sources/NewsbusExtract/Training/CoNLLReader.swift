@@ -1,5 +1,6 @@
 /// One annotated sentence: tokens and their BIO tag numbers (see the tag set: `O`, `B-PER`, `I-PER` …).
 public struct LabeledSentence: Sendable, Hashable {
+    /// The tokens, with offsets as if joined by single spaces.
     public var tokens: [Token]
     var tags: [Int]
 
@@ -26,6 +27,7 @@ public struct LabeledSentence: Sendable, Hashable {
 /// normalises the French corpora's tokenisation to the ``Tokenizer``'s: a split-off elision apostrophe is joined
 /// back (`l` `'` → `l'`), as is the full stop of `M .`.
 public struct CoNLLReader: Sendable {
+    /// A reader.
     public init() {}
 
     /// The sentences of a CoNLL text; `source` names it in errors.
