@@ -60,6 +60,14 @@ Europe 1|RMC|Arte|Le Figaro|Figaro|Le Monde|Libération|Le Parisien|L'Humanité|
 Le Journal du dimanche|JDD|Ouest-France|La Libre Belgique|Le Soir|RTBF|Radio-Canada|La Presse|Le Devoir|Le Temps|
 Al Jazeera|New York Times|Washington Post|The Guardian|Ifop|Elabe|Ipsos|OpinionWay|Harris Interactive|Odoxa|
 Instagram|YouTube|Youtube|WhatsApp|Snapchat|TikTok|LinkedIn|Uber|Airbnb|Netflix|GIEC|Giec|IPCC|Sciences Po|
+Starbucks|McDonald's|Coca-Cola|PepsiCo|Nestlé|Danone|Unilever|L'Oréal|LVMH|Kering|Hermès|Chanel|Dior|
+Carrefour|Auchan|Leclerc|E.Leclerc|Intermarché|Lidl|Aldi|Casino|Monoprix|Fnac|Darty|Ikea|Decathlon|
+Citroën|Dacia|Volkswagen|BMW|Mercedes|Daimler|Toyota|Nissan|Honda|Ford|General Motors|Tesla|Fiat|Stellantis|PSA|
+Michelin|Alstom|Thales|Safran|Dassault|Bouygues|Vinci|Veolia|Engie|Orange|SFR|Free|Iliad|Vivendi|Canal+|
+BNP Paribas|Société générale|Crédit agricole|AXA|Natixis|HSBC|Barclays|Goldman Sachs|JPMorgan|Deutsche Bank|
+Sanofi|Pfizer|Novartis|Roche|Bayer|Boeing|Lockheed Martin|Siemens|Samsung|Huawei|Sony|Intel|IBM|Oracle|
+Fujitsu|Alibaba|Tencent|Baidu|Netflix|Spotify|Uber|Lyft|Deliveroo|Air France|KLM|Lufthansa|Ryanair|easyJet|
+Gazprom|Rosneft|Aramco|Saudi Aramco|ExxonMobil|Shell|BP|Chevron|Sonatrach|OCP|Maroc Telecom|Royal Air Maroc|
 SNCF|RATP|EDF|Renault|Peugeot|Total|TotalEnergies|Airbus|Google|Apple|Facebook|Amazon|Microsoft|Twitter
 """
 
