@@ -23,7 +23,7 @@ import Testing
         #expect(try NewsbusCommand.parseAsRoot(["bench", "extract", "--json"]) is ExtractBenchCommand)
     }
 
-    @Test(.enabled(if: extractor != nil, "needs the bundled models"))
+    @Test
     func anArticleLineGivesEntitiesWithCodePointOffsets() throws {
         let processor = ExtractLineProcessor(extractor: try #require(Self.extractor), defaultLanguage: nil)
         let line = #"{"id": 7, "text": "👍 Wendy Sherman est à Rabat depuis juin 2021."}"#
@@ -39,7 +39,7 @@ import Testing
         #expect(dates.first?["value"] as? String == "2021-06")
     }
 
-    @Test(.enabled(if: extractor != nil, "needs the bundled models"))
+    @Test
     func badLinesGetAnErrorObject() throws {
         let processor = ExtractLineProcessor(extractor: try #require(Self.extractor), defaultLanguage: "fr")
         let missing = try json(processor.process(#"{"id": "a"}"#))

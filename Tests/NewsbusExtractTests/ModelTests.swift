@@ -44,7 +44,7 @@ import Testing
         #expect(throws: ExtractFailure.self) { try CoNLLReader().read("mot\tB-XYZ\n", source: "inline") }
     }
 
-    @Test(.enabled(if: Bundled.extractor != nil, "needs the bundled models"))
+    @Test
     func bundledModelsFindEntitiesInFrenchAndEnglish() throws {
         let extractor = try #require(Bundled.extractor)
         #expect(Set(extractor.languages) == ["fr", "en"])
@@ -58,7 +58,7 @@ import Testing
         #expect(en.contains { $0.label == .location && $0.text == "Paris" })
     }
 
-    @Test(.enabled(if: Bundled.extractor != nil, "needs the bundled models"))
+    @Test
     func extractBuildsCanonicalEntitiesWithOffsetsIntoTheBody() throws {
         let extractor = try #require(Bundled.extractor)
         let body =
@@ -81,7 +81,7 @@ import Testing
         #expect(enriched.entities.contains { $0.key == "LOC:rabat" })
     }
 
-    @Test(.enabled(if: SharedData.isAvailable && Bundled.extractor != nil, "needs ../shared/data and the models"))
+    @Test(.enabled(if: SharedData.isAvailable, "needs ../shared/data"))
     func seedArticle() throws {
         let extractor = try #require(Bundled.extractor)
         let text = try SharedData.text("articles/seed-maroc-aqmi.txt")
