@@ -36,6 +36,11 @@ import Testing
         #expect(dates("le 5 décembre, hier") == ["--12-05"])
     }
 
+    /// "31 février 2021" keeps only its month: "février 2021".
+    @Test func impossibleDaysAreNotDates() {
+        #expect(dates("le 31 février 2021, le 29 février 2020, le 2021-02-30") == ["2021-02", "2020-02-29"])
+    }
+
     @Test func isoAndNumericDates() {
         #expect(dates("le 2021-06-05 ou le 05/06/2021") == ["2021-06-05", "2021-06-05"])
     }
@@ -67,5 +72,6 @@ import Testing
 
     @Test func plainNumbersAreNotAmounts() {
         #expect(amounts("200 cellules en 20 ans").isEmpty)
+        #expect(amounts(String(repeating: "9", count: 400) + " euros").isEmpty)
     }
 }

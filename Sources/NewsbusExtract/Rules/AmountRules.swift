@@ -67,7 +67,8 @@ public struct AmountRules: Sendable {
         }
         let result = String(digits)
         guard result.filter({ $0 == "." }).count <= 1 else { return nil }
-        return Double(result)
+        guard let value = Double(result), value.isFinite else { return nil }
+        return value
     }
 
     static func format(_ value: Double) -> String {
