@@ -10,17 +10,25 @@ struct NamePropagation: Sendable {
         let words = tokens.map { FeatureHash.word($0.text) }
         var covered = [Bool](repeating: false, count: tokens.count)
         for span in spans { for k in span.tokens { covered[k] = true } }
-        // Longest names first; one label per name (the first found).
-        var names: [[UInt64]: Int] = [:]
-        for span in spans where names[Array(words[span.tokens])] == nil {
-            names[Array(words[span.tokens])] = span.label
+        // Longest names first, then in text order; one label per name (the first found).
+        var seen: Set<[UInt64]> = []
+        var names: [(words: [UInt64], label: Int)] = []
+        for span in spans where seen.insert(Array(words[span.tokens])).inserted {
+            names.append((Array(words[span.tokens]), span.label))
         }
+        names = names.enumerated().sorted {
+            $0.element.words.count != $1.element.words.count
+                ? $0.element.words.count > $1.element.words.count : $0.offset < $1.offset
+        }.map(\.element)
+        // Where each word occurs, so that a long text is not scanned once per name.
+        var positions: [UInt64: [Int]] = [:]
+        for (index, word) in words.enumerated() { positions[word, default: []].append(index) }
         var added: [SpanRepairs.Span] = []
-        for (name, label) in names.sorted(by: { $0.key.count > $1.key.count }) {
+        for (name, label) in names {
             let n = name.count
-            guard n <= tokens.count else { continue }
-            for start in 0...(tokens.count - n) where words[start] == name[0] && !covered[start] {
-                guard Array(words[start..<(start + n)]) == name, !(start..<(start + n)).contains(where: { covered[$0] })
+            for start in positions[name[0]] ?? [] where start + n <= tokens.count && !covered[start] {
+                guard words[start..<(start + n)].elementsEqual(name),
+                    !(start..<(start + n)).contains(where: { covered[$0] })
                 else { continue }
                 guard let first = tokens[start].text.unicodeScalars.first, TextFold.isUpper(first.value) else {
                     continue

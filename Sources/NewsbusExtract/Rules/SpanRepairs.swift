@@ -89,10 +89,15 @@ struct SpanRepairs: Sendable {
             }
         }
         spans = merged
-        // Gazetteer organisations and longer gazetteer names that contain predicted spans.
+        // Gazetteer organisations and longer gazetteer names that contain predicted spans. Spans do not overlap
+        // here, so each token has at most one owner.
+        var owner = [Int](repeating: -1, count: tokens.count)
+        for (index, span) in spans.enumerated() { for k in span.tokens { owner[k] = index } }
+        var removed = [Bool](repeating: false, count: spans.count)
         for hit in gazetteer.hits(tokens.map { FeatureHash.word($0.text) }) {
             guard isCapitalised(tokens[hit.tokens.lowerBound].text) else { continue }
-            let inside = spans.indices.filter { hit.tokens.overlaps(spans[$0].tokens) }
+            var inside: [Int] = []
+            for k in hit.tokens where owner[k] >= 0 && inside.last != owner[k] { inside.append(owner[k]) }
             guard !inside.isEmpty,
                 inside.allSatisfy({
                     hit.tokens.contains(spans[$0].tokens.lowerBound)
@@ -110,10 +115,13 @@ struct SpanRepairs: Sendable {
             guard let label else { continue }
             let extends = inside.count > 1 || spans[inside[0]].tokens != hit.tokens
             if extends || label == Self.organization {
-                spans.removeAll { hit.tokens.overlaps($0.tokens) }
+                for index in inside { removed[index] = true }
                 spans.append(Span(tokens: hit.tokens, label: label))
+                removed.append(false)
+                for k in hit.tokens { owner[k] = spans.count - 1 }
             }
         }
+        spans = spans.indices.filter { !removed[$0] }.map { spans[$0] }
         // Acronym definitions: capitalised words whose initials spell the bracketed acronym.
         for k in tokens.indices
         where k >= 2 && k + 1 < tokens.count && tokens[k - 1].text == "("
