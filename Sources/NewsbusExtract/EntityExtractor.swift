@@ -60,29 +60,39 @@ public struct EntityExtractor: Sendable {
             for value in scalars[start..<end] { if let u = Unicode.Scalar(value) { view.append(u) } }
             return String(view)
         }
-        var rules = dates.matches(tokens, published: publishedAt)
-        rules += AmountRules(decimalComma: language != "en").matches(tokens)
+        let folded = tokens.map { TextFold.fold($0.text) }
+        var rules = dates.matches(tokens, folded: folded, published: publishedAt)
+        rules += AmountRules(decimalComma: language != "en").matches(folded: folded)
         var covered = [Bool](repeating: false, count: tokens.count)
         for match in rules { for k in match.tokens { covered[k] = true } }
         var result = rules.map {
-            let start = tokens[$0.tokens.lowerBound].start, end = tokens[$0.tokens.upperBound - 1].end
+            let start = tokens[$0.tokens.lowerBound].start
+            let end = tokens[$0.tokens.upperBound - 1].end
             return ExtractedMention(start: start, end: end, label: $0.label, text: slice(start, end), value: $0.value)
         }
         if let tagger = taggers[language] ?? taggers.values.first {
             var scratch: [Int32] = []
             var spans: [SpanRepairs.Span] = []
-            for sentence in splitter.split(tokens) {
+            let sentences = splitter.split(tokens)
+            for sentence in sentences {
                 let tags = tagger.tag(tokens[sentence], scratch: &scratch)
                 for span in TagSet.spans(tags) {
-                    let first = sentence.lowerBound + span.start, end = sentence.lowerBound + span.end
+                    let first = sentence.lowerBound + span.start
+                    let end = sentence.lowerBound + span.end
                     spans.append(SpanRepairs.Span(tokens: first..<end, label: span.label))
                 }
             }
-            for span in SpanRepairs(gazetteer: resources.gazetteer).repair(spans, tokens)
+            spans = SpanRepairs(gazetteer: resources.gazetteer).repair(spans, tokens)
+            spans = NamePropagation(clusters: resources.clusters)
+                .propagate(spans, tokens, sentenceStarts: Set(sentences.map(\.lowerBound)))
+            for span in spans
             where !span.tokens.contains(where: { covered[$0] }) {
-                let start = tokens[span.tokens.lowerBound].start, end = tokens[span.tokens.upperBound - 1].end
-                result.append(ExtractedMention(start: start, end: end,
-                    label: EntityLabel(rawValue: TagSet.labels[span.label]), text: slice(start, end)))
+                let start = tokens[span.tokens.lowerBound].start
+                let end = tokens[span.tokens.upperBound - 1].end
+                result.append(
+                    ExtractedMention(
+                        start: start, end: end,
+                        label: EntityLabel(rawValue: TagSet.labels[span.label]), text: slice(start, end)))
             }
         }
         result += acronyms(tokens, result, slice)
@@ -94,7 +104,8 @@ public struct EntityExtractor: Sendable {
         let groups = canonicalizer.group(mentions)
         let scores = ranker.scores(groups, title: title)
         let entities = zip(groups, scores).map { group, score in
-            Entity(key: group.key, label: group.label, name: group.name, value: group.value,
+            Entity(
+                key: group.key, label: group.label, name: group.name, value: group.value,
                 mentions: group.mentions.map { Mention(start: $0.start, end: $0.end, text: $0.text) },
                 salience: score)
         }.sorted { $0.salience != $1.salience ? $0.salience > $1.salience : $0.key < $1.key }
@@ -120,9 +131,11 @@ public struct EntityExtractor: Sendable {
         _ tokens: [Token], _ found: [ExtractedMention], _ slice: (Int, Int) -> String
     ) -> [ExtractedMention] {
         var defined: Set<String> = []
-        let byEnd = Dictionary(found.filter { $0.label == .organization }.map { ($0.end, $0) }, uniquingKeysWith: { a, _ in a })
+        let byEnd = Dictionary(
+            found.filter { $0.label == .organization }.map { ($0.end, $0) }, uniquingKeysWith: { a, _ in a })
         let taken = Set(found.map(\.start))
-        for k in tokens.indices where k >= 1 && k + 1 < tokens.count && tokens[k - 1].text == "("
+        for k in tokens.indices
+        where k >= 1 && k + 1 < tokens.count && tokens[k - 1].text == "("
             && tokens[k + 1].text == ")" && NameNormalizer.isAcronym(tokens[k].text) && k >= 2
         {
             if let organisation = byEnd[tokens[k - 2].end],

@@ -24,14 +24,17 @@ public struct ExtractFailure: Error, Hashable, Sendable, CustomStringConvertible
         }
     }
 
+    /// What kind of failure it is.
     public let code: Code
     /// What went wrong, where, and why.
     public let message: String
 
+    /// A failure of a kind, with what went wrong, where and why.
     public init(code: Code, message: String) {
         self.code = code
         self.message = message
     }
 
+    /// `code: message`.
     public var description: String { "\(code): \(message)" }
 }

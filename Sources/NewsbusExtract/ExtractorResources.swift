@@ -1,7 +1,8 @@
 import Foundation
 
 /// The data the extractor runs on: the gazetteer, the word clusters and one tagger model per language. By
-/// default they are the module's bundled resources (`Resources/gazetteer.tsv`, `clusters.tsv`, `<lang>.nbner`).
+/// default they are the module's bundled resources (`Resources/gazetteer.tsv`, `person-names.tsv`, `clusters.tsv`,
+/// `<lang>.nbner`).
 public struct ExtractorResources: Sendable {
     /// Known place and organisation names.
     public let gazetteer: Gazetteer
@@ -13,6 +14,7 @@ public struct ExtractorResources: Sendable {
     /// The languages the bundled models cover.
     public static let languages = ["fr", "en"]
 
+    /// Resources made of given parts (tests and evaluations).
     public init(gazetteer: Gazetteer, clusters: WordClusters, models: [String: TaggerModel]) {
         self.gazetteer = gazetteer
         self.clusters = clusters
@@ -22,7 +24,8 @@ public struct ExtractorResources: Sendable {
     /// The bundled resources; with `models: false` only the gazetteer and clusters (what training needs).
     public static func bundled(models loadModels: Bool = true) throws(ExtractFailure) -> ExtractorResources {
         let directory = try resourceDirectory()
-        let gazetteer = Gazetteer(tsv: try text(directory, "gazetteer.tsv"))
+        let gazetteer = Gazetteer(
+            tsv: try text(directory, "gazetteer.tsv") + "\n" + text(directory, "person-names.tsv"))
         let clusters = WordClusters(tsv: try text(directory, "clusters.tsv"))
         var models: [String: TaggerModel] = [:]
         if loadModels {

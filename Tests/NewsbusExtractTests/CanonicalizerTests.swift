@@ -1,5 +1,6 @@
 import NewsbusProtocol
 import Testing
+
 @testable import NewsbusExtract
 
 @Suite struct CanonicalizerTests {

@@ -1,6 +1,7 @@
 import Foundation
 import NewsbusProtocol
 import Testing
+
 @testable import NewsbusExtract
 
 @Suite struct ModelTests {
@@ -9,8 +10,10 @@ import Testing
         (["Jean", "Dupont", "travaille", "chez", "Renault", "."], ["B-PER", "I-PER", "O", "O", "B-ORG", "O"]),
         (["La", "Banque", "Lambert", "ouvre", "à", "Lyon", "."], ["O", "B-ORG", "I-ORG", "O", "O", "B-LOC", "O"]),
         (["Paul", "Martin", "part", "pour", "Genève", "."], ["B-PER", "I-PER", "O", "O", "B-LOC", "O"]),
-        (["Le", "journal", "Le", "Temps", "parle", "de", "Berne", "."],
-            ["O", "O", "B-MISC", "I-MISC", "O", "O", "B-LOC", "O"]),
+        (
+            ["Le", "journal", "Le", "Temps", "parle", "de", "Berne", "."],
+            ["O", "O", "B-MISC", "I-MISC", "O", "O", "B-LOC", "O"]
+        ),
     ]
 
     @Test func trainEvaluateAndReloadATinyModel() throws {
@@ -41,22 +44,25 @@ import Testing
         #expect(throws: ExtractFailure.self) { try CoNLLReader().read("mot\tB-XYZ\n", source: "inline") }
     }
 
-    @Test(.enabled(if: Bundled.extractor != nil, "needs the bundled models"))
+    @Test
     func bundledModelsFindEntitiesInFrenchAndEnglish() throws {
         let extractor = try #require(Bundled.extractor)
         #expect(Set(extractor.languages) == ["fr", "en"])
-        let fr = extractor.mentions(in: "Le président Emmanuel Macron a rencontré à Berlin la chancelière.", lang: "fr")
+        let text = "Le président Emmanuel Macron a rencontré à Berlin la chancelière."
+        let fr = extractor.mentions(in: text, lang: "fr")
         #expect(fr.contains { $0.label == .person && $0.text == "Emmanuel Macron" })
         #expect(fr.contains { $0.label == .location && $0.text == "Berlin" })
-        let en = extractor.mentions(in: "German Chancellor Angela Merkel met Microsoft executives in Paris on Monday.", lang: nil)
+        let en = extractor.mentions(
+            in: "German Chancellor Angela Merkel met Microsoft executives in Paris on Monday.", lang: nil)
         #expect(en.contains { $0.label == .person && $0.text == "Angela Merkel" })
         #expect(en.contains { $0.label == .location && $0.text == "Paris" })
     }
 
-    @Test(.enabled(if: Bundled.extractor != nil, "needs the bundled models"))
+    @Test
     func extractBuildsCanonicalEntitiesWithOffsetsIntoTheBody() throws {
         let extractor = try #require(Bundled.extractor)
-        let body = "Le Bureau central d'investigations judiciaires (BCIJ) a arrêté deux hommes à Rabat en juin 2021. "
+        let body =
+            "Le Bureau central d'investigations judiciaires (BCIJ) a arrêté deux hommes à Rabat en juin 2021. "
             + "Le BCIJ a saisi 6 000 euros."
         let article = ParsedArticle(
             title: "Coup de filet du BCIJ", body: body, blocks: [], lang: "fr", langConfidence: 1, wordCount: 20)
@@ -75,7 +81,7 @@ import Testing
         #expect(enriched.entities.contains { $0.key == "LOC:rabat" })
     }
 
-    @Test(.enabled(if: SharedData.isAvailable && Bundled.extractor != nil, "needs ../shared/data and the models"))
+    @Test(.enabled(if: SharedData.isAvailable, "needs ../shared/data"))
     func seedArticle() throws {
         let extractor = try #require(Bundled.extractor)
         let text = try SharedData.text("articles/seed-maroc-aqmi.txt")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NewsbusExtract
 
 @Suite struct TokenizerTests {
@@ -7,33 +8,38 @@ import Testing
     func texts(_ text: String) -> [String] { tokenizer.tokenize(text).map(\.text) }
 
     @Test func frenchElisionsStayWithTheirApostrophe() {
-        #expect(texts("l'homme d’affaires qu'il jusqu'à aujourd'hui") == [
-            "l'", "homme", "d’", "affaires", "qu'", "il", "jusqu'", "à", "aujourd'hui",
-        ])
+        #expect(
+            texts("l'homme d’affaires qu'il jusqu'à aujourd'hui") == [
+                "l'", "homme", "d’", "affaires", "qu'", "il", "jusqu'", "à", "aujourd'hui",
+            ])
     }
 
     @Test func hyphenatedNamesAndRangesAreOneToken() {
-        #expect(texts("Al-Qaïda, les États-Unis et Jean-Pierre en 2020-2023") == [
-            "Al-Qaïda", ",", "les", "États-Unis", "et", "Jean-Pierre", "en", "2020-2023",
-        ])
+        #expect(
+            texts("Al-Qaïda, les États-Unis et Jean-Pierre en 2020-2023") == [
+                "Al-Qaïda", ",", "les", "États-Unis", "et", "Jean-Pierre", "en", "2020-2023",
+            ])
     }
 
     @Test func abbreviationsInitialsAndAcronymsKeepTheirFullStop() {
-        #expect(texts("M. Dupont et Mme Durand, Dr. No, J. Smith aux U.S. hier.") == [
-            "M.", "Dupont", "et", "Mme", "Durand", ",", "Dr.", "No", ",", "J.", "Smith", "aux", "U.S.", "hier", ".",
-        ])
+        #expect(
+            texts("M. Dupont et Mme Durand, Dr. No, J. Smith aux U.S. hier.") == [
+                "M.", "Dupont", "et", "Mme", "Durand", ",", "Dr.", "No", ",", "J.", "Smith", "aux", "U.S.", "hier", ".",
+            ])
     }
 
     @Test func numbersKeepSpacedThousandsAndDecimalCommas() {
-        #expect(texts("6 000 euros, 1 500,50 € et 12,5 % en 2020 200 fois") == [
-            "6 000", "euros", ",", "1 500,50", "€", "et", "12,5", "%", "en", "2020", "200", "fois",
-        ])
+        #expect(
+            texts("6 000 euros, 1 500,50 € et 12,5 % en 2020 200 fois") == [
+                "6 000", "euros", ",", "1 500,50", "€", "et", "12,5", "%", "en", "2020", "200", "fois",
+            ])
     }
 
     @Test func frenchQuotesAndEnglishClitics() {
-        #expect(texts("« Non », dit-il. Reuters's staff don't.") == [
-            "«", "Non", "»", ",", "dit-il", ".", "Reuters", "'s", "staff", "do", "n't", ".",
-        ])
+        #expect(
+            texts("« Non », dit-il. Reuters's staff don't.") == [
+                "«", "Non", "»", ",", "dit-il", ".", "Reuters", "'s", "staff", "do", "n't", ".",
+            ])
     }
 
     @Test func offsetsCountCodePoints() {

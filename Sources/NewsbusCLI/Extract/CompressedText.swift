@@ -17,7 +17,8 @@ enum CompressedText {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw ExtractFailure(code: .invalidInput, message: "gzip could not read \(path) (status \(process.terminationStatus))")
+            throw ExtractFailure(
+                code: .invalidInput, message: "gzip could not read \(path) (status \(process.terminationStatus))")
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -23,7 +23,8 @@ struct EvalNERCommand: ParsableCommand {
         let bundled = ExtractorResources.languages.contains(model)
         let resources = try ExtractorResources.bundled(models: bundled)
         let tagger = bundled ? resources.models[model]! : try ExtractorResources.model(at: URL(fileURLWithPath: model))
-        let score = TaggerEvaluation(model: tagger, resources: resources, repairs: repairs).evaluate(try CompressedText.sentences(files))
+        let score = TaggerEvaluation(model: tagger, resources: resources, repairs: repairs).evaluate(
+            try CompressedText.sentences(files))
         print(score.report())
     }
 }

@@ -66,7 +66,9 @@ struct ExtractBenchCommand: ParsableCommand {
             encoder.outputFormatting = [.sortedKeys]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
-            for key in report.keys.sorted() { print(key.padding(toLength: 32, withPad: " ", startingAt: 0), report[key]!) }
+            for key in report.keys.sorted() {
+                print(key.padding(toLength: 32, withPad: " ", startingAt: 0), report[key]!)
+            }
         }
     }
 

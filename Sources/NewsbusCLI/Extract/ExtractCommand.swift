@@ -53,10 +53,13 @@ struct ExtractLineProcessor {
 
     /// A string or number id, echoed as given.
     enum JSONScalar: Codable {
-        case string(String), number(Double)
+        case string(String)
+        case number(Double)
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let text = try? container.decode(String.self) { self = .string(text) } else {
+            if let text = try? container.decode(String.self) {
+                self = .string(text)
+            } else {
                 self = .number(try container.decode(Double.self))
             }
         }
@@ -65,7 +68,9 @@ struct ExtractLineProcessor {
             switch self {
             case .string(let text): try container.encode(text)
             case .number(let value):
-                if value == value.rounded(), abs(value) < 1e15 { try container.encode(Int64(value)) } else {
+                if value == value.rounded(), abs(value) < 1e15 {
+                    try container.encode(Int64(value))
+                } else {
                     try container.encode(value)
                 }
             }
@@ -97,7 +102,8 @@ struct ExtractLineProcessor {
         } catch {
             struct IdOnly: Decodable { var id: JSONScalar? }
             let id = (try? JSONDecoder().decode(IdOnly.self, from: Data(line.utf8)))?.id
-            let why = line.utf8.first == UInt8(ascii: "{")
+            let why =
+                line.utf8.first == UInt8(ascii: "{")
                 ? "expected {\"id\", \"text\", \"lang\"?}: \(Self.describe(error))" : "the line is not a JSON object"
             return (try? encoder.encode(ErrorLine(id: id, error: ErrorBody(code: "invalid_input", message: why))))
                 ?? Data()
@@ -109,13 +115,14 @@ struct ExtractLineProcessor {
         let requested = input.lang == "auto" ? nil : (input.lang ?? defaultLanguage)
         let language = requested ?? LanguageGuesser().guess(input.text) ?? "fr"
         let mentions = extractor.mentions(in: input.text, lang: language, publishedAt: input.published)
-        var keys: [Int: String] = [:]
+        var groups: [Int: EntityCanonicalizer.Group] = [:]
         for group in extractor.canonicalGroups(mentions) {
-            for mention in group.mentions { keys[mention.start] = group.key }
+            for mention in group.mentions { groups[mention.start] = group }
         }
         let entities = mentions.map {
-            OutputEntity(start: $0.start, end: $0.end, label: $0.label.rawValue, text: $0.text,
-                canonical: keys[$0.start] ?? "", value: $0.value)
+            OutputEntity(
+                start: $0.start, end: $0.end, label: (groups[$0.start]?.label ?? $0.label).rawValue,
+                text: $0.text, canonical: groups[$0.start]?.key ?? "", value: $0.value)
         }
         let dates = mentions.filter { $0.label == .date }.map {
             OutputDate(start: $0.start, end: $0.end, text: $0.text, value: $0.value ?? "")

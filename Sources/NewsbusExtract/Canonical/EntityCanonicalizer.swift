@@ -9,58 +9,74 @@ public struct EntityCanonicalizer: Sendable {
     public struct Group: Sendable, Hashable {
         /// `LABEL:normalised-name`.
         public var key: String
+        /// The label the mentions agree on.
         public var label: EntityLabel
         /// The longest, best-cased mention.
         public var name: String
+        /// The normalised value of a date or amount.
         public var value: String?
+        /// The mentions, in text order.
         public var mentions: [ExtractedMention]
     }
 
+    /// A canonicaliser.
     public init() {}
 
     /// Groups `mentions` (entities, dates and amounts; dates and amounts group by value).
     public func group(_ mentions: [ExtractedMention]) -> [Group] {
         let named: Set<EntityLabel> = [.person, .organization, .location, .miscellaneous]
         // Majority label per normalised name.
+        let words = mentions.map { NameNormalizer.words($0.text) }
+        let normals = words.map { $0.joined(separator: "-") }
         var votes: [String: [EntityLabel: Int]] = [:]
-        for mention in mentions where named.contains(mention.label) {
-            votes[NameNormalizer.normalize(mention.text), default: [:]][mention.label, default: 0] += 1
+        for (position, mention) in mentions.enumerated() where named.contains(mention.label) {
+            votes[normals[position], default: [:]][mention.label, default: 0] += 1
         }
-        func label(of mention: ExtractedMention) -> EntityLabel {
-            guard named.contains(mention.label), let counts = votes[NameNormalizer.normalize(mention.text)] else {
+        func label(of position: Int) -> EntityLabel {
+            let mention = mentions[position]
+            guard named.contains(mention.label), let counts = votes[normals[position]] else {
                 return mention.label
             }
             return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }?
                 .key ?? mention.label
         }
         var groups: [Group] = []
+        var groupWords: [[String]] = []
         var index: [String: Int] = [:]
         // Longer names first, so that surnames and acronyms find the full name whatever the order in the text.
-        let ordered = mentions.enumerated().sorted {
-            let a = NameNormalizer.words($0.element.text).count, b = NameNormalizer.words($1.element.text).count
-            return a != b ? a > b : $0.offset < $1.offset
-        }.map(\.element)
-        for mention in ordered {
-            let label = label(of: mention)
+        let ordered = mentions.indices.sorted {
+            words[$0].count != words[$1].count ? words[$0].count > words[$1].count : $0 < $1
+        }
+        for position in ordered {
+            let mention = mentions[position]
+            let label = label(of: position)
             let normal: String
             if named.contains(label) {
-                normal = NameNormalizer.normalize(mention.text)
+                normal = normals[position]
                 if normal.isEmpty { continue }
             } else {
-                normal = mention.value ?? NameNormalizer.normalize(mention.text)
+                normal = mention.value ?? normals[position]
             }
             let ownKey = "\(label.rawValue):\(normal)"
-            let target = index[ownKey] ?? alias(of: mention, label: label, in: groups)
+            let target =
+                index[ownKey]
+                ?? (named.contains(label) ? alias(of: mention, words[position], label, groups, groupWords) : nil)
             if let target {
                 groups[target].mentions.append(mention)
                 if label != .organization || !NameNormalizer.isAcronym(mention.text) {
-                    if better(mention.text, than: groups[target].name) { groups[target].name = mention.text }
+                    if better(mention.text, words[position], than: groups[target].name, groupWords[target]) {
+                        groups[target].name = mention.text
+                        groupWords[target] = words[position]
+                    }
                 }
                 index[ownKey] = target
             } else {
                 index[ownKey] = groups.count
-                groups.append(Group(key: ownKey, label: label, name: mention.text, value: mention.value,
-                    mentions: [mention]))
+                groups.append(
+                    Group(
+                        key: ownKey, label: label, name: mention.text, value: mention.value,
+                        mentions: [mention]))
+                groupWords.append(words[position])
             }
         }
         for k in groups.indices {
@@ -73,23 +89,37 @@ public struct EntityCanonicalizer: Sendable {
     }
 
     /// An existing group this mention is a short form of: a surname of a person, an acronym of an organisation.
-    private func alias(of mention: ExtractedMention, label: EntityLabel, in groups: [Group]) -> Int? {
-        let words = NameNormalizer.words(mention.text)
-        if label == .person, words.count == 1 {
-            return groups.firstIndex { $0.label == .person && NameNormalizer.words($0.name).count > 1
-                && NameNormalizer.words($0.name).last == words[0] }
+    private func alias(
+        of mention: ExtractedMention, _ words: [String], _ label: EntityLabel, _ groups: [Group],
+        _ groupWords: [[String]]
+    ) -> Int? {
+        // A surname (or the end of a full name) of a person named earlier, whatever the tagger's label for it:
+        // "Sherman", "Le Pen", "Hollande" (tagged LOC) after "François Hollande".
+        if !words.isEmpty, !NameNormalizer.isAcronym(mention.text),
+            let person = groups.indices.first(where: {
+                let name = groupWords[$0]
+                return groups[$0].label == .person && name.count > words.count
+                    && name.suffix(words.count).elementsEqual(words)
+            })
+        {
+            return person
         }
         if NameNormalizer.isAcronym(mention.text) {
             let acronym = words.joined()
-            return groups.firstIndex { ($0.label == label || $0.label == .organization)
-                && NameNormalizer.words($0.name).count >= 2 && NameNormalizer.initials($0.name) == acronym }
+            return groups.indices.first {
+                (groups[$0].label == label || groups[$0].label == .organization)
+                    && groupWords[$0].count >= 2 && NameNormalizer.initials(groups[$0].name) == acronym
+            }
         }
         return nil
     }
 
     /// Whether `candidate` is a better canonical name: more words, then not all capitals.
-    private func better(_ candidate: String, than current: String) -> Bool {
-        let a = NameNormalizer.words(candidate).count, b = NameNormalizer.words(current).count
+    private func better(_ candidate: String, _ candidateWords: [String], than current: String, _ currentWords: [String])
+        -> Bool
+    {
+        let a = candidateWords.count
+        let b = currentWords.count
         if a != b { return a > b }
         return NameNormalizer.isAcronym(current) && !NameNormalizer.isAcronym(candidate)
     }

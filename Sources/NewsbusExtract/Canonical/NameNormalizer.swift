@@ -2,8 +2,10 @@
 /// apostrophes do not count (`Al-Qaïda` = `Al Qaïda` = `al qaida`), nor do a leading article.
 enum NameNormalizer {
     static let articles: Set<String> = ["le", "la", "les", "l", "the"]
-    static let connectors: Set<String> = ["de", "d", "des", "du", "la", "le", "les", "l", "et", "of", "the", "and",
-        "for", "pour", "en", "au", "aux", "a"]
+    static let connectors: Set<String> = [
+        "de", "d", "des", "du", "la", "le", "les", "l", "et", "of", "the", "and",
+        "for", "pour", "en", "au", "aux", "a",
+    ]
 
     /// The words of a name, folded, without a leading article.
     static func words(_ text: String) -> [String] {

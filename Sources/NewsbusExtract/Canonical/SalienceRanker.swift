@@ -5,6 +5,7 @@ public struct SalienceRanker: Sendable {
     /// Where the lead ends, in code points.
     public var leadLength: Int
 
+    /// A ranker whose lead is the first `leadLength` code points of the body.
     public init(leadLength: Int = 400) {
         self.leadLength = leadLength
     }
@@ -14,9 +15,10 @@ public struct SalienceRanker: Sendable {
         let titleWords = " " + NameNormalizer.words(title).joined(separator: " ") + " "
         let most = groups.map(\.mentions.count).max() ?? 1
         return groups.map { group in
-            let forms = Set(group.mentions.map { NameNormalizer.words($0.text).joined(separator: " ") } + [
-                NameNormalizer.words(group.name).joined(separator: " ")
-            ])
+            let forms = Set(
+                group.mentions.map { NameNormalizer.words($0.text).joined(separator: " ") } + [
+                    NameNormalizer.words(group.name).joined(separator: " ")
+                ])
             let inTitle = forms.contains { !$0.isEmpty && titleWords.contains(" \($0) ") }
             let inLead = group.mentions.contains { $0.start < leadLength }
             let frequency = Double(group.mentions.count) / Double(max(most, 1))

@@ -93,7 +93,13 @@ public struct Gazetteer: Sendable {
         }
     }
 
-    /// The labels of a whole name, if it is known (used by the canonicaliser).
+    /// The labels of a one-token name.
+    func labels(ofWord word: String) -> Labels {
+        let found = entries[FeatureHash.combine(FeatureHash.seed, FeatureHash.word(word))] ?? []
+        return Labels(rawValue: found.rawValue & 0x7F)
+    }
+
+    /// The labels of a whole name, if it is known.
     func labels(of text: String) -> [String] {
         var hash = FeatureHash.seed
         for token in Tokenizer().tokenize(text) { hash = FeatureHash.combine(hash, FeatureHash.word(token.text)) }
@@ -121,7 +127,10 @@ extension Gazetteer {
         var hits: [Hit] = []
         var i = 0
         while i < codes.count {
-            guard codes[i] & 1 == 1 else { i += 1; continue }
+            guard codes[i] & 1 == 1 else {
+                i += 1
+                continue
+            }
             var end = i + 1
             while end < codes.count, codes[end] != 0, codes[end] & 1 == 0 { end += 1 }
             hits.append(Hit(tokens: i..<end, labels: Labels(rawValue: codes[i] >> 1)))

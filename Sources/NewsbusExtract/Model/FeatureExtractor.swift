@@ -47,7 +47,10 @@ struct FeatureExtractor: Sendable {
         features.removeAll(keepingCapacity: true)
         features.reserveCapacity(n * Self.count)
         for index in 0..<n {
-            let p2 = infos[index], p = infos[index + 1], c = infos[index + 2], f = infos[index + 3]
+            let p2 = infos[index]
+            let p = infos[index + 1]
+            let c = infos[index + 2]
+            let f = infos[index + 3]
             let f2 = infos[index + 4]
             let first: UInt64 = index == 0 ? 1 : 0
             let position: UInt64 = UInt64(min(index, 3))
@@ -95,7 +98,10 @@ struct FeatureExtractor: Sendable {
         var word = FeatureHash.seed
         var shape = FeatureHash.seed
         var lastClass: UInt32 = 0xFFFF_FFFF
-        var uppers = 0, letters = 0, digits = 0, count = 0
+        var uppers = 0
+        var letters = 0
+        var digits = 0
+        var count = 0
         var firstClass: UInt32 = 0
         for scalar in text.unicodeScalars {
             let value = scalar.value
@@ -108,13 +114,21 @@ struct FeatureExtractor: Sendable {
                 digits += 1
             } else if TextFold.isLetter(value) {
                 letters += 1
-                if TextFold.isUpper(value) { klass = 0x58; uppers += 1 } else { klass = 0x78 }  // X / x
+                if TextFold.isUpper(value) {
+                    klass = 0x58
+                    uppers += 1
+                } else {
+                    klass = 0x78
+                }  // X / x
             } else {
                 klass = fold
             }
             if count == 0 { firstClass = klass }
             count += 1
-            if klass != lastClass { shape = FeatureHash.add(shape, klass); lastClass = klass }
+            if klass != lastClass {
+                shape = FeatureHash.add(shape, klass)
+                lastClass = klass
+            }
         }
         info.word = word
         info.shape = shape &+ UInt64(min(count, 4))

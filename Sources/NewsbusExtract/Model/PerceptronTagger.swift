@@ -20,8 +20,10 @@ struct PerceptronTagger: Sendable {
             scratch.withUnsafeBufferPointer { feats in
                 emissions.withUnsafeMutableBufferPointer { out in
                     for i in 0..<n {
-                        var sums = (Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0),
-                            Int32(0))
+                        var sums = (
+                            Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0),
+                            Int32(0)
+                        )
                         for k in 0..<perToken {
                             let row = Int(feats[i * perToken + k]) * tags
                             sums.0 &+= Int32(weights[row])
@@ -35,9 +37,15 @@ struct PerceptronTagger: Sendable {
                             sums.8 &+= Int32(weights[row + 8])
                         }
                         let base = i * tags
-                        out[base] = sums.0; out[base + 1] = sums.1; out[base + 2] = sums.2
-                        out[base + 3] = sums.3; out[base + 4] = sums.4; out[base + 5] = sums.5
-                        out[base + 6] = sums.6; out[base + 7] = sums.7; out[base + 8] = sums.8
+                        out[base] = sums.0
+                        out[base + 1] = sums.1
+                        out[base + 2] = sums.2
+                        out[base + 3] = sums.3
+                        out[base + 4] = sums.4
+                        out[base + 5] = sums.5
+                        out[base + 6] = sums.6
+                        out[base + 7] = sums.7
+                        out[base + 8] = sums.8
                     }
                 }
             }

@@ -36,7 +36,10 @@ enum TagSet {
         var index = 0
         while index < tags.count {
             let tag = tags[index]
-            if tag == 0 { index += 1; continue }
+            if tag == 0 {
+                index += 1
+                continue
+            }
             let label = label(tag)
             var end = index + 1
             while end < tags.count, tags[end] != 0, !isBegin(tags[end]), Self.label(tags[end]) == label { end += 1 }

@@ -71,8 +71,9 @@ public struct TaggerModel: Sendable {
         let bits = Int(try uint())
         let features = Int(try uint())
         guard tags == TagSet.count, (10...24).contains(bits), features == FeatureExtractor.count else {
-            throw fail("made for \(tags) tags, \(bits) bucket bits, \(features) features per token; this build "
-                + "reads \(TagSet.count) tags and \(FeatureExtractor.count) features")
+            throw fail(
+                "made for \(tags) tags, \(bits) bucket bits, \(features) features per token; this build "
+                    + "reads \(TagSet.count) tags and \(FeatureExtractor.count) features")
         }
         let language = String(decoding: try take(Int(try uint())), as: UTF8.self)
         let scale = Float(bitPattern: try uint())

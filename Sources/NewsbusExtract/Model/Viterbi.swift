@@ -15,7 +15,8 @@ enum Viterbi {
         }
         if n > 1 {
             for i in 1..<n {
-                let row = i * tags, previousRow = row - tags
+                let row = i * tags
+                let previousRow = row - tags
                 for t in 0..<tags {
                     var best = lowest
                     var bestPrevious = 0

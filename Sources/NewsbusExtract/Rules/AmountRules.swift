@@ -22,15 +22,20 @@ public struct AmountRules: Sendable {
     /// Whether numbers are written with a decimal comma (French) rather than a decimal point (English).
     public var decimalComma: Bool
 
+    /// Rules for text with a decimal comma (French) or a decimal point (English).
     public init(decimalComma: Bool = true) {
         self.decimalComma = decimalComma
     }
 
     func matches(_ tokens: [Token]) -> [RuleMatch] {
-        let folded = tokens.map { TextFold.fold($0.text) }
+        matches(folded: tokens.map { TextFold.fold($0.text) })
+    }
+
+    /// Amount matches, given the folded text of each token.
+    func matches(folded: [String]) -> [RuleMatch] {
         var results: [RuleMatch] = []
         var i = 0
-        while i < tokens.count {
+        while i < folded.count {
             if let match = match(at: i, folded) {
                 results.append(match)
                 i = match.tokens.upperBound
@@ -62,7 +67,8 @@ public struct AmountRules: Sendable {
         }
         let result = String(digits)
         guard result.filter({ $0 == "." }).count <= 1 else { return nil }
-        return Double(result)
+        guard let value = Double(result), value.isFinite else { return nil }
+        return value
     }
 
     static func format(_ value: Double) -> String {
@@ -80,7 +86,10 @@ public struct AmountRules: Sendable {
             var value = number(folded[i + 1])
         {
             var end = i + 2
-            if end < n, let multiplier = Self.multipliers[folded[end]] { value *= multiplier; end += 1 }
+            if end < n, let multiplier = Self.multipliers[folded[end]] {
+                value *= multiplier
+                end += 1
+            }
             return RuleMatch(tokens: i..<end, label: .money, value: "\(Self.format(value)) \(code)")
         }
         guard var value = number(folded[i]) else { return nil }

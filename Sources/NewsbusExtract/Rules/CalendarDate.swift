@@ -47,7 +47,10 @@ struct CalendarDate: Sendable, Hashable {
             if date.day > Self.daysIn(month: date.month, year: date.year) {
                 date.day = 1
                 date.month += 1
-                if date.month > 12 { date.month = 1; date.year += 1 }
+                if date.month > 12 {
+                    date.month = 1
+                    date.year += 1
+                }
             }
             remaining -= 1
         }
@@ -55,7 +58,10 @@ struct CalendarDate: Sendable, Hashable {
             date.day -= 1
             if date.day < 1 {
                 date.month -= 1
-                if date.month < 1 { date.month = 12; date.year -= 1 }
+                if date.month < 1 {
+                    date.month = 12
+                    date.year -= 1
+                }
                 date.day = Self.daysIn(month: date.month, year: date.year)
             }
             remaining += 1

@@ -17,7 +17,8 @@ public struct DateRules: Sendable {
     static let capitalisedOnly: Set<String> = ["may", "march", "mars", "mar.", "jan.", "sept."]
     static let yearCues: Set<String> = [
         "en", "des", "depuis", "in", "since", "until", "jusqu'en", "avant", "apres", "before", "after", "annee",
-        "l'annee", "year", "fin", "debut", "mi", "vers", "around", "during", "durant", "pendant", "circa", "d'ici", "printemps", "ete", "automne", "hiver", "spring",
+        "l'annee", "year", "fin", "debut", "mi", "vers", "around", "during", "durant", "pendant", "circa", "d'ici",
+        "printemps", "ete", "automne", "hiver", "spring",
         "summer", "autumn", "fall", "winter", "saison", "season",
     ]
     static let rangeOpeners: Set<String> = ["de", "entre", "from", "between", "du"]
@@ -27,12 +28,17 @@ public struct DateRules: Sendable {
         "yesterday": -1, "tomorrow": 1,
     ]
 
+    /// The date rules.
     public init() {}
 
     /// Date matches over `tokens`; `published` is the article's ISO 8601 publication date, when known.
     func matches(_ tokens: [Token], published: String?) -> [RuleMatch] {
+        matches(tokens, folded: tokens.map { TextFold.fold($0.text) }, published: published)
+    }
+
+    /// Date matches, given the folded text of each token.
+    func matches(_ tokens: [Token], folded: [String], published: String?) -> [RuleMatch] {
         let reference = CalendarDate(iso: published)
-        let folded = tokens.map { TextFold.fold($0.text) }
         var results: [RuleMatch] = []
         var i = 0
         while i < tokens.count {
@@ -83,10 +89,14 @@ public struct DateRules: Sendable {
         func result(_ end: Int, _ value: String) -> RuleMatch {
             RuleMatch(tokens: i..<end, label: .date, value: value)
         }
+        // A day must exist in its month (31 février is not a date); without a year, 29 February is allowed.
+        func valid(_ year: Int?, _ month: Int, _ day: Int) -> Bool {
+            day <= CalendarDate.daysIn(month: month, year: year ?? 2000)
+        }
         // ISO dates and year ranges written as one token: 2021-06-05, 2020-2023.
         let parts = folded[i].split(separator: "-").map(String.init)
         if parts.count == 3, let y = year(0, parts), let m = Int(parts[1]), let d = Int(parts[2]), parts[1].count == 2,
-            (1...12).contains(m), (1...31).contains(d)
+            (1...12).contains(m), (1...31).contains(d), valid(y, m, d)
         {
             return result(i + 1, CalendarDate.format(year: y, month: m, day: d))
         }
@@ -95,21 +105,28 @@ public struct DateRules: Sendable {
         }
         // Numeric dates: 05/12/2021 (day first in French, month first in English is not guessed: day first).
         if let d = day(i, folded), i + 4 < tokens.count, folded[i + 1] == "/", let m = number(i + 2, folded),
-            (1...12).contains(m), folded[i + 3] == "/", let y = year(i + 4, folded)
+            (1...12).contains(m), folded[i + 3] == "/", let y = year(i + 4, folded), valid(y, m, d)
         {
             return result(i + 5, CalendarDate.format(year: y, month: m, day: d))
         }
         // Day month [year]: 5 décembre 1797, 1er août.
         if let d = day(i, folded), let m = month(i + 1, tokens, folded) {
-            if let y = year(i + 2, folded) { return result(i + 3, CalendarDate.format(year: y, month: m, day: d)) }
-            return result(i + 2, CalendarDate.format(year: reference?.year, month: m, day: d))
+            if let y = year(i + 2, folded) {
+                if valid(y, m, d) { return result(i + 3, CalendarDate.format(year: y, month: m, day: d)) }
+            } else if valid(reference?.year, m, d) {
+                return result(i + 2, CalendarDate.format(year: reference?.year, month: m, day: d))
+            }
         }
         // Month day[,] year (English): August 5, 2021; August 5.
-        if let m = month(i, tokens, folded), let d = day(i + 1, folded), tokens[i].text.first?.isUppercase == true {
-            if i + 3 < tokens.count, folded[i + 2] == ",", let y = year(i + 3, folded) {
+        if let m = month(i, tokens, folded), let d = day(i + 1, folded), tokens[i].text.first?.isUppercase == true,
+            valid(nil, m, d)
+        {
+            if i + 3 < tokens.count, folded[i + 2] == ",", let y = year(i + 3, folded), valid(y, m, d) {
                 return result(i + 4, CalendarDate.format(year: y, month: m, day: d))
             }
-            if let y = year(i + 2, folded) { return result(i + 3, CalendarDate.format(year: y, month: m, day: d)) }
+            if let y = year(i + 2, folded), valid(y, m, d) {
+                return result(i + 3, CalendarDate.format(year: y, month: m, day: d))
+            }
             if year(i + 1, folded) == nil {
                 return result(i + 2, CalendarDate.format(year: reference?.year, month: m, day: d))
             }

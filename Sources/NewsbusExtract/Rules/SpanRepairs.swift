@@ -15,25 +15,64 @@ struct SpanRepairs: Sendable {
     let gazetteer: Gazetteer
 
     /// Titles and honorifics that are not part of a person's name (`M.`, `Mme`, `Dr`).
-    static let honorifics: Set<String> = ["m.", "mm.", "mme", "mme.", "mmes", "mlle", "dr", "dr.", "pr", "pr.",
+    static let honorifics: Set<String> = [
+        "m.", "mm.", "mme", "mme.", "mmes", "mlle", "dr", "dr.", "pr", "pr.",
         "me", "mgr", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sieur", "monsieur", "madame", "mademoiselle",
-        "sir", "lord", "president", "general", "gen.", "col.", "capitaine", "colonel", "docteur"]
+        "sir", "lord", "president", "general", "gen.", "col.", "capitaine", "colonel", "docteur",
+    ]
     static let trailing: Set<String> = [",", ".", ";", ":", "»", "«", "\"", "(", ")", "-", "'", "’"]
+
+    /// Name particles, lower-case inside names (`Charles de Gaulle`, `Oussama ben Laden`).
+    static let particles: Set<String> = [
+        "de", "d'", "du", "des", "la", "le", "van", "von", "der", "den", "ben", "bin",
+        "ibn", "al", "el", "di", "da", "dos", "del", "y", "zu", "ter", "af",
+    ]
+    /// Ministries named before a minister's name.
+    static let portfolios: Set<String> = [
+        "interieur", "economie", "justice", "defense", "culture", "travail",
+        "sante", "education", "agriculture", "transports", "ecologie", "finances", "budget", "armees", "logement",
+        "sports", "outre-mer", "europe", "affaires", "comptes", "solidarites", "enseignement", "numerique",
+        "industrie", "commerce", "etat", "environnement", "emploi", "recherche", "territoires", "cohesion", "treasury",
+        "state", "defence", "interior", "finance", "energy", "health",
+    ]
+    static let prepositions: Set<String> = ["l'", "de", "d'", "du", "des", "la", "le", "of", "the", "au"]
 
     func repair(_ input: [Span], _ tokens: [Token]) -> [Span] {
         var spans: [Span] = []
         for var span in input {
-            var first = span.tokens.lowerBound, last = span.tokens.upperBound - 1
-            if span.label == Self.person {
-                while first < last, Self.honorifics.contains(TextFold.fold(tokens[first].text)) { first += 1 }
-            }
-            while last > first, Self.trailing.contains(tokens[last].text) { last -= 1 }
-            span.tokens = first..<(last + 1)
             if span.label == Self.person,
                 let comma = span.tokens.first(where: { tokens[$0].text == "," && $0 > span.tokens.lowerBound })
             {
                 span.tokens = span.tokens.lowerBound..<comma
             }
+            var first = span.tokens.lowerBound
+            var last = span.tokens.upperBound - 1
+            if span.label == Self.person {
+                while first < last, Self.honorifics.contains(TextFold.fold(tokens[first].text)) { first += 1 }
+            }
+            while last > first, Self.trailing.contains(tokens[last].text) { last -= 1 }
+            if span.label == Self.person {
+                // Functions written before the name: "Premier ministre français Édouard Philippe".
+                if let cut = (first...last).last(where: { isFunctionWord(tokens[$0].text) }), cut < last {
+                    first = cut + 1
+                }
+                while first < last, Self.isParticle(tokens[first].text) {
+                    first += 1
+                }
+                // A ministry or a medium before the name: "(ministre de l')Intérieur Christophe Castaner",
+                // "AFP Mathieu Plane".
+                if last - first >= 2, isCapitalised(tokens[first + 1].text),
+                    first > 0 && Self.prepositions.contains(TextFold.fold(tokens[first - 1].text))
+                        && (Self.portfolios.contains(TextFold.fold(tokens[first].text))
+                            || !gazetteer.labels(ofWord: tokens[first].text).isDisjoint(with: [
+                                .location, .organization,
+                            ]))
+                        || NameNormalizer.isAcronym(tokens[first].text) && !NameNormalizer.isAcronym(tokens[last].text)
+                {
+                    first += 1
+                }
+            }
+            span.tokens = first..<(last + 1)
             if span.tokens.contains(where: { isCapitalised(tokens[$0].text) }) { spans.append(span) }
         }
         // A name split in two: "Oussama" (ORG) "Ben Laden" (PER) → one person.
@@ -43,32 +82,49 @@ struct SpanRepairs: Sendable {
                 last.tokens.count == 1, !NameNormalizer.isAcronym(tokens[last.tokens.lowerBound].text),
                 !tokens[span.tokens.lowerBound].newlineBefore
             {
-                merged[merged.count - 1] = Span(tokens: last.tokens.lowerBound..<span.tokens.upperBound, label: Self.person)
+                merged[merged.count - 1] = Span(
+                    tokens: last.tokens.lowerBound..<span.tokens.upperBound, label: Self.person)
             } else {
                 merged.append(span)
             }
         }
         spans = merged
-        // Gazetteer organisations and longer gazetteer names that contain predicted spans.
+        // Gazetteer organisations and longer gazetteer names that contain predicted spans. Spans do not overlap
+        // here, so each token has at most one owner.
+        var owner = [Int](repeating: -1, count: tokens.count)
+        for (index, span) in spans.enumerated() { for k in span.tokens { owner[k] = index } }
+        var removed = [Bool](repeating: false, count: spans.count)
         for hit in gazetteer.hits(tokens.map { FeatureHash.word($0.text) }) {
             guard isCapitalised(tokens[hit.tokens.lowerBound].text) else { continue }
-            let inside = spans.indices.filter { hit.tokens.overlaps(spans[$0].tokens) }
-            guard !inside.isEmpty, inside.allSatisfy({ hit.tokens.contains(spans[$0].tokens.lowerBound)
-                && spans[$0].tokens.upperBound <= hit.tokens.upperBound })
+            var inside: [Int] = []
+            for k in hit.tokens where owner[k] >= 0 && inside.last != owner[k] { inside.append(owner[k]) }
+            guard !inside.isEmpty,
+                inside.allSatisfy({
+                    hit.tokens.contains(spans[$0].tokens.lowerBound)
+                        && spans[$0].tokens.upperBound <= hit.tokens.upperBound
+                })
             else { continue }
             let label: Int?
-            if hit.labels == .organization { label = Self.organization } else if hit.labels == .location {
+            if hit.labels == .organization {
+                label = Self.organization
+            } else if hit.labels == .location {
                 label = Self.location
-            } else { label = nil }
+            } else {
+                label = nil
+            }
             guard let label else { continue }
             let extends = inside.count > 1 || spans[inside[0]].tokens != hit.tokens
             if extends || label == Self.organization {
-                spans.removeAll { hit.tokens.overlaps($0.tokens) }
+                for index in inside { removed[index] = true }
                 spans.append(Span(tokens: hit.tokens, label: label))
+                removed.append(false)
+                for k in hit.tokens { owner[k] = spans.count - 1 }
             }
         }
+        spans = spans.indices.filter { !removed[$0] }.map { spans[$0] }
         // Acronym definitions: capitalised words whose initials spell the bracketed acronym.
-        for k in tokens.indices where k >= 2 && k + 1 < tokens.count && tokens[k - 1].text == "("
+        for k in tokens.indices
+        where k >= 2 && k + 1 < tokens.count && tokens[k - 1].text == "("
             && tokens[k + 1].text == ")" && NameNormalizer.isAcronym(tokens[k].text)
         {
             let acronym = NameNormalizer.words(tokens[k].text).joined()
@@ -86,6 +142,20 @@ struct SpanRepairs: Sendable {
             }
         }
         return spans.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// A name particle as written (lower case: `de`, `d'`, `ben`; `Le` in `Le Pen` is part of the name).
+    private static func isParticle(_ text: String) -> Bool {
+        particles.contains(text.replacingOccurrences(of: "’", with: "'"))
+    }
+
+    /// A lower-case word that is not a name particle: a function or a common noun inside a span.
+    private func isFunctionWord(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, TextFold.isLetter(first.value), !TextFold.isUpper(first.value)
+        else {
+            return false
+        }
+        return !Self.particles.contains(TextFold.fold(text))
     }
 
     private func isCapitalised(_ text: String) -> Bool {

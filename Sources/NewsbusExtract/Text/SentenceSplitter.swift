@@ -4,6 +4,7 @@ public struct SentenceSplitter: Sendable {
     /// The longest sentence the tagger is given.
     public var maxLength: Int
 
+    /// A splitter that cuts sentences longer than `maxLength` tokens.
     public init(maxLength: Int = 150) {
         self.maxLength = maxLength
     }

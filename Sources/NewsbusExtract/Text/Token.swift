@@ -9,6 +9,7 @@ public struct Token: Sendable, Hashable {
     /// Whether a line break separates this token from the previous one.
     public var newlineBefore: Bool
 
+    /// A token of `text` at `start..<end` (code points).
     public init(text: String, start: Int, end: Int, newlineBefore: Bool = false) {
         self.text = text
         self.start = start

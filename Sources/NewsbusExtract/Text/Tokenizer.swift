@@ -16,6 +16,7 @@ public struct Tokenizer: Sendable {
         "fév", "aug", "sept", "oct", "nov", "dec", "déc", "bd", "ave", "mt", "ft",
     ]
 
+    /// A tokenizer.
     public init() {}
 
     /// The tokens of `text`, in order.
@@ -84,20 +85,29 @@ public struct Tokenizer: Sendable {
         let n = s.count
         var i = index
         var groupLength = 0
-        while i < n, TextFold.isDigit(s[i]) { i += 1; groupLength += 1 }
+        while i < n, TextFold.isDigit(s[i]) {
+            i += 1
+            groupLength += 1
+        }
         while i < n {
             let c = s[i]
             if (c == 0x2C || c == 0x2E) && i + 1 < n && TextFold.isDigit(s[i + 1]) {
                 i += 1
                 groupLength = 0
-                while i < n, TextFold.isDigit(s[i]) { i += 1; groupLength += 1 }
+                while i < n, TextFold.isDigit(s[i]) {
+                    i += 1
+                    groupLength += 1
+                }
             } else if (c == 0x20 || c == 0xA0 || c == 0x202F) && groupLength <= 3 && hasThreeDigitGroup(s, at: i + 1) {
                 i += 4
                 groupLength = 3
             } else if TextFold.isHyphen(c) && i + 1 < n && TextFold.isDigit(s[i + 1]) {
                 i += 1
                 groupLength = 0
-                while i < n, TextFold.isDigit(s[i]) { i += 1; groupLength += 1 }
+                while i < n, TextFold.isDigit(s[i]) {
+                    i += 1
+                    groupLength += 1
+                }
             } else {
                 break
             }

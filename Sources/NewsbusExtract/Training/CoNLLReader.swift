@@ -1,5 +1,6 @@
 /// One annotated sentence: tokens and their BIO tag numbers (see the tag set: `O`, `B-PER`, `I-PER` …).
 public struct LabeledSentence: Sendable, Hashable {
+    /// The tokens, with offsets as if joined by single spaces.
     public var tokens: [Token]
     var tags: [Int]
 
@@ -26,6 +27,7 @@ public struct LabeledSentence: Sendable, Hashable {
 /// normalises the French corpora's tokenisation to the ``Tokenizer``'s: a split-off elision apostrophe is joined
 /// back (`l` `'` → `l'`), as is the full stop of `M .`.
 public struct CoNLLReader: Sendable {
+    /// A reader.
     public init() {}
 
     /// The sentences of a CoNLL text; `source` names it in errors.
@@ -42,8 +44,14 @@ public struct CoNLLReader: Sendable {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line[...]
-            if trimmed.isEmpty { try flush(); continue }
-            if trimmed.hasPrefix("-DOCSTART-") { try flush(); continue }
+            if trimmed.isEmpty {
+                try flush()
+                continue
+            }
+            if trimmed.hasPrefix("-DOCSTART-") {
+                try flush()
+                continue
+            }
             let fields = trimmed.split(whereSeparator: { $0 == "\t" || $0 == " " })
             guard fields.count >= 2, let tag = fields.last else {
                 throw ExtractFailure(

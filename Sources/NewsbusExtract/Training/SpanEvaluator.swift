@@ -4,16 +4,22 @@ import Foundation
 public struct SpanEvaluator: Sendable {
     /// Counts for one label (or for all of them).
     public struct Score: Sendable, Hashable {
+        /// Predicted spans that are in the gold data.
         public var truePositives = 0
+        /// Predicted spans that are not.
         public var falsePositives = 0
+        /// Gold spans that were not predicted.
         public var falseNegatives = 0
 
+        /// Share of predicted spans that are right.
         public var precision: Double {
             truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives)
         }
+        /// Share of gold spans that were found.
         public var recall: Double {
             truePositives + falseNegatives == 0 ? 0 : Double(truePositives) / Double(truePositives + falseNegatives)
         }
+        /// Harmonic mean of precision and recall.
         public var f1: Double {
             precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
         }
@@ -30,6 +36,7 @@ public struct SpanEvaluator: Sendable {
     /// Counts per label name (`"PER"` …).
     public private(set) var byLabel: [String: Score] = [:]
 
+    /// An evaluator with no counts yet.
     public init() {}
 
     /// Adds one sentence: its gold and predicted tag numbers.
@@ -38,7 +45,9 @@ public struct SpanEvaluator: Sendable {
         let predictedSpans = Set(TagSet.spans(predicted).map { [$0.start, $0.end, $0.label] })
         for span in predictedSpans {
             let label = TagSet.labels[span[2]]
-            if goldSpans.contains(span) { byLabel[label, default: Score()].truePositives += 1 } else {
+            if goldSpans.contains(span) {
+                byLabel[label, default: Score()].truePositives += 1
+            } else {
                 byLabel[label, default: Score()].falsePositives += 1
             }
         }
@@ -57,8 +66,9 @@ public struct SpanEvaluator: Sendable {
         var lines = ["label      P       R       F1      gold"]
         func row(_ name: String, _ score: Score) {
             let cells = [score.precision, score.recall, score.f1].map { String(format: "%.4f", $0) }
-            lines.append(name.padding(toLength: 8, withPad: " ", startingAt: 0) + "  " + cells.joined(separator: "  ")
-                + "  " + String(score.support))
+            lines.append(
+                name.padding(toLength: 8, withPad: " ", startingAt: 0) + "  " + cells.joined(separator: "  ")
+                    + "  " + String(score.support))
         }
         for label in TagSet.labels { row(label, byLabel[label] ?? Score()) }
         row("core", total(["PER", "LOC", "ORG"]))

@@ -20,7 +20,9 @@ public struct TaggerEvaluation: Sendable {
                 let spans = TagSet.spans(predicted).map { SpanRepairs.Span(tokens: $0.start..<$0.end, label: $0.label) }
                 predicted = [Int](repeating: 0, count: predicted.count)
                 for span in repairs.repair(spans, sentence.tokens) {
-                    for k in span.tokens { predicted[k] = k == span.tokens.lowerBound ? 1 + 2 * span.label : 2 + 2 * span.label }
+                    for k in span.tokens {
+                        predicted[k] = k == span.tokens.lowerBound ? 1 + 2 * span.label : 2 + 2 * span.label
+                    }
                 }
             }
             evaluator.add(gold: sentence.tags, predicted: predicted)

@@ -15,7 +15,9 @@ public struct Trainer: Sendable {
     let features: FeatureExtractor
 
     /// A trainer using `resources`' gazetteer and clusters, which the model must then be used with.
-    public init(language: String, epochs: Int = 8, bucketBits: Int = 20, seed: UInt64 = 1, resources: ExtractorResources) {
+    public init(
+        language: String, epochs: Int = 8, bucketBits: Int = 20, seed: UInt64 = 1, resources: ExtractorResources
+    ) {
         self.language = language
         self.epochs = epochs
         self.bucketBits = bucketBits
@@ -66,7 +68,8 @@ public struct Trainer: Sendable {
                 }
                 if predicted != gold {
                     for i in 0..<n {
-                        let g = gold[i], p = predicted[i]
+                        let g = gold[i]
+                        let p = predicted[i]
                         if g != p {
                             for k in 0..<perToken {
                                 let row = Int(feats[i * perToken + k]) * tags

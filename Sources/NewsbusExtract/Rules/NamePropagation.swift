@@ -1,0 +1,47 @@
+/// Names a text repeats: once a name is found somewhere in a text, its other occurrences that the tagger left
+/// out get the same label (a name is the same name throughout one article). Single words count only where they
+/// cannot be a capitalised common word: not at the start of a sentence, or words written with a capital inside
+/// sentences in unlabeled news.
+struct NamePropagation: Sendable {
+    let clusters: WordClusters
+
+    func propagate(_ spans: [SpanRepairs.Span], _ tokens: [Token], sentenceStarts: Set<Int>) -> [SpanRepairs.Span] {
+        guard !spans.isEmpty else { return spans }
+        let words = tokens.map { FeatureHash.word($0.text) }
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for span in spans { for k in span.tokens { covered[k] = true } }
+        // Longest names first, then in text order; one label per name (the first found).
+        var seen: Set<[UInt64]> = []
+        var names: [(words: [UInt64], label: Int)] = []
+        for span in spans where seen.insert(Array(words[span.tokens])).inserted {
+            names.append((Array(words[span.tokens]), span.label))
+        }
+        names = names.enumerated().sorted {
+            $0.element.words.count != $1.element.words.count
+                ? $0.element.words.count > $1.element.words.count : $0.offset < $1.offset
+        }.map(\.element)
+        // Where each word occurs, so that a long text is not scanned once per name.
+        var positions: [UInt64: [Int]] = [:]
+        for (index, word) in words.enumerated() { positions[word, default: []].append(index) }
+        var added: [SpanRepairs.Span] = []
+        for (name, label) in names {
+            let n = name.count
+            for start in positions[name[0]] ?? [] where start + n <= tokens.count && !covered[start] {
+                guard words[start..<(start + n)].elementsEqual(name),
+                    !(start..<(start + n)).contains(where: { covered[$0] })
+                else { continue }
+                guard let first = tokens[start].text.unicodeScalars.first, TextFold.isUpper(first.value) else {
+                    continue
+                }
+                if n == 1 && sentenceStarts.contains(start) {
+                    guard let entry = clusters.entry(words[start]), (3...4).contains(entry.capitalised) else {
+                        continue
+                    }
+                }
+                added.append(SpanRepairs.Span(tokens: start..<(start + n), label: label))
+                for k in start..<(start + n) { covered[k] = true }
+            }
+        }
+        return (spans + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+}
