@@ -31,8 +31,8 @@ import Testing
                 output: try await transport.sender(.push, at: .bind(.inproc(name: "parse"))),
                 events: try await transport.sender(.publish, at: .connect(.inproc(name: "events"))),
                 storedAcks: try await transport.receiver(.subscribe([.articleStored]), at: .connect(.inproc(name: "acks"))),
-                counters: counters, logger: Logger(label: "test"))
-            let group = ServiceGroup(services: [service], logger: Logger(label: "test"))
+                counters: counters, logger: Logger.silent)
+            let group = ServiceGroup(services: [service], logger: Logger.silent)
             return Harness(
                 push: try await transport.sender(.push, at: .connect(.inproc(name: "push"))),
                 submit: try await transport.requester(at: .connect(.inproc(name: "submit"))),

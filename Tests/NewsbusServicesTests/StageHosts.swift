@@ -35,8 +35,8 @@ final class InProcessStageHost<S: Stage>: StageFixture, @unchecked Sendable {
             stage: stage, input: try await transport.receiver(.pull, at: .connect(names.input)),
             output: try await transport.sender(.push, at: .connect(names.output)),
             events: try await transport.sender(.publish, at: .connect(names.events)), counters: counters,
-            logger: Logger(label: "test"))
-        group = ServiceGroup(services: [service], logger: Logger(label: "test"))
+            logger: Logger.silent)
+        group = ServiceGroup(services: [service], logger: Logger.silent)
         let group = self.group
         running = Task { try await group.run() }
         stageName = stage.name
@@ -154,4 +154,9 @@ enum Repository {
         return WireMessage(
             topic: topic, body: try JSONSerialization.data(withJSONObject: object["envelope"] ?? [:]))
     }
+}
+
+extension Logger {
+    /// A logger that writes nothing, for services under test.
+    static let silent = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 }
