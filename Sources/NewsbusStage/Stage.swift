@@ -11,6 +11,16 @@ public protocol Stage: Sendable {
     /// Turns one input into what to send on.
     /// - Throws: ``StageFailure`` when the input cannot be processed; it is published as `article.rejected`.
     func process(_ input: Envelope<Input>) throws(StageFailure) -> [Emission]
+
+    /// Turns several inputs into what to send on, one result per input, in order. The default processes them one
+    /// by one; a stage that gains from working on a batch at once (the store: one transaction) provides its own.
+    func process(batch: [Envelope<Input>]) -> [Result<[Emission], StageFailure>]
+}
+
+extension Stage {
+    public func process(batch: [Envelope<Input>]) -> [Result<[Emission], StageFailure>] {
+        batch.map { input in Result { () throws(StageFailure) in try process(input) } }
+    }
 }
 
 /// A message a stage sends, and where.

@@ -59,47 +59,45 @@ public struct StageService<S: Stage>: Service {
         logger.info("stage stopped", metadata: ["counters": "\(counters.counts)"])
     }
 
-    /// Processes a batch, `concurrency` messages at a time, keeping the batch's order in the result.
+    /// Processes a batch, keeping its order in the result: as one batch for the stage when `concurrency` is 1,
+    /// else `concurrency` messages at a time.
     private func process(_ batch: [WireMessage]) async -> [Result<[Emission], StageFailure>] {
-        if concurrency == 1 || batch.count == 1 { return batch.map(processOne) }
-        return await withTaskGroup(of: (Int, Result<[Emission], StageFailure>).self) { group in
-            var results = [Result<[Emission], StageFailure>?](repeating: nil, count: batch.count)
-            var next = 0
-            for _ in 0..<min(concurrency, batch.count) {
-                let index = next
-                group.addTask { (index, processOne(batch[index])) }
-                next += 1
-            }
-            for await (index, result) in group {
-                results[index] = result
-                if next < batch.count {
-                    let index = next
-                    group.addTask { (index, processOne(batch[index])) }
-                    next += 1
-                }
-            }
-            return results.map { $0! }
-        }
-    }
-
-    private func processOne(_ message: WireMessage) -> Result<[Emission], StageFailure> {
         let clock = ContinuousClock()
         let start = clock.now
-        defer {
-            let elapsed = start.duration(to: clock.now)
-            counters.recordLatency(milliseconds: Double(elapsed.components.attoseconds) / 1e15
-                + Double(elapsed.components.seconds) * 1000)
+        let decoded = batch.map(decode)
+        var results = decoded.map { $0.map { _ in [Emission]() } }
+        if concurrency == 1 || batch.count == 1 {
+            let envelopes = decoded.compactMap { try? $0.get() }
+            var outcomes = stage.process(batch: envelopes).makeIterator()
+            for index in results.indices where (try? decoded[index].get()) != nil {
+                results[index] = outcomes.next() ?? .failure(StageFailure(code: "lost", reason: "no outcome"))
+            }
+        } else {
+            await withTaskGroup(of: (Int, Result<[Emission], StageFailure>).self) { group in
+                var pending = decoded.indices.filter { (try? decoded[$0].get()) != nil }.makeIterator()
+                func startNext() {
+                    guard let index = pending.next(), let envelope = try? decoded[index].get() else { return }
+                    group.addTask { (index, Result { () throws(StageFailure) in try stage.process(envelope) }) }
+                }
+                for _ in 0..<concurrency { startNext() }
+                for await (index, result) in group {
+                    results[index] = result
+                    startNext()
+                }
+            }
         }
-        let envelope: Envelope<S.Input>
+        let elapsed = start.duration(to: clock.now)
+        let perMessage = (Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+            / Double(max(1, batch.count))
+        for _ in batch { counters.recordLatency(milliseconds: perMessage) }
+        return results
+    }
+
+    private func decode(_ message: WireMessage) -> Result<Envelope<S.Input>, StageFailure> {
         do {
-            envelope = try WireCodec.decode(message, as: S.Input.self)
+            return .success(try WireCodec.decode(message, as: S.Input.self))
         } catch {
             return .failure(StageFailure(code: error.code.description, reason: error.message))
-        }
-        do {
-            return .success(try stage.process(envelope))
-        } catch {
-            return .failure(error)
         }
     }
 

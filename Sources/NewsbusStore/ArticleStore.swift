@@ -8,6 +8,10 @@ public protocol ArticleStore: Sendable {
     /// - Throws: ``StoreError``.
     func write(id: ArticleID, article: EnrichedArticle, storedAt: String) throws(StoreError) -> StoreWrite
 
+    /// Stores several articles in one transaction (much cheaper than one each), every one as ``write(id:article:storedAt:)``
+    /// would. When the transaction fails, the articles are written one by one, so one bad article fails alone.
+    func write(batch: [(id: ArticleID, article: EnrichedArticle)], storedAt: String) -> [Result<StoreWrite, StoreError>]
+
     /// Runs a query. A query that cannot run (bad full-text syntax, bad date) gets a result with `error` set.
     func query(_ query: ArticleQuery) -> QueryResult
 

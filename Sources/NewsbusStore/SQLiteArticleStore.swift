@@ -84,51 +84,78 @@ public final class SQLiteArticleStore: ArticleStore {
     }
 
     public func write(id: ArticleID, article: EnrichedArticle, storedAt: String) throws(StoreError) -> StoreWrite {
-        let document: Data
-        do {
-            document = try JSONEncoder().encode(article)
-        } catch {
-            throw StoreError(code: "encoding_failed", message: "article \(id): \(error)")
+        try write(batch: [(id, article)], storedAt: storedAt)[0].get()
+    }
+
+    public func write(batch: [(id: ArticleID, article: EnrichedArticle)], storedAt: String)
+        -> [Result<StoreWrite, StoreError>]
+    {
+        let encoder = JSONEncoder()
+        let documents = batch.map { entry in
+            Result { () throws(StoreError) -> Data in
+                do {
+                    return try encoder.encode(entry.article)
+                } catch {
+                    throw StoreError(code: "encoding_failed", message: "article \(entry.id): \(error)")
+                }
+            }
         }
         do {
             return try database.write { db in
-                if let existing = try Int64.fetchOne(
-                    db.cachedStatement(sql: "SELECT seq FROM articles WHERE id = ?"), arguments: [id.rawValue])
-                {
-                    return StoreWrite(sequence: existing, duplicate: true)
-                }
-                let parsed = article.article
-                try db.cachedStatement(
-                    sql: """
-                        INSERT INTO articles (id, stored_at, sort_time, lang, title, body, url, source, simhash, document)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """
-                ).execute(arguments: [
-                    id.rawValue, storedAt, Self.sortTime(published: parsed.published?.value, storedAt: storedAt),
-                    parsed.lang, parsed.title, parsed.body, parsed.url, parsed.source, parsed.simhash, document,
-                ])
-                let sequence = db.lastInsertedRowID
-                let insertEntity = try db.cachedStatement(
-                    sql: """
-                        INSERT OR IGNORE INTO entities (article_seq, key, label, name, folded_name, mention_count, salience)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """)
-                let insertMention = try db.cachedStatement(
-                    sql: "INSERT INTO mentions (article_seq, key, start, end, text) VALUES (?, ?, ?, ?, ?)")
-                for entity in article.entities {
-                    try insertEntity.execute(arguments: [
-                        sequence, entity.key, entity.label.rawValue, entity.name, NameFolding.fold(entity.name),
-                        entity.mentionCount, entity.salience,
-                    ])
-                    for mention in entity.mentions {
-                        try insertMention.execute(arguments: [sequence, entity.key, mention.start, mention.end, mention.text])
+                try zip(batch, documents).map { entry, document in
+                    switch document {
+                    case .success(let bytes):
+                        .success(try Self.insert(entry.id, entry.article, bytes, storedAt: storedAt, in: db))
+                    case .failure(let error):
+                        .failure(error)
                     }
                 }
-                return StoreWrite(sequence: sequence, duplicate: false)
             }
         } catch {
-            throw StoreError(code: "write_failed", message: "article \(id): \(error)")
+            guard batch.count > 1 else {
+                return [.failure(StoreError(code: "write_failed", message: "article \(batch[0].id): \(error)"))]
+            }
+            return batch.map { entry in write(batch: [entry], storedAt: storedAt)[0] }
         }
+    }
+
+    /// Inserts one article with its entities and mentions, unless its id is already stored.
+    private static func insert(
+        _ id: ArticleID, _ article: EnrichedArticle, _ document: Data, storedAt: String, in db: Database
+    ) throws -> StoreWrite {
+        if let existing = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT seq FROM articles WHERE id = ?"), arguments: [id.rawValue])
+        {
+            return StoreWrite(sequence: existing, duplicate: true)
+        }
+        let parsed = article.article
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO articles (id, stored_at, sort_time, lang, title, body, url, source, simhash, document)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            id.rawValue, storedAt, sortTime(published: parsed.published?.value, storedAt: storedAt),
+            parsed.lang, parsed.title, parsed.body, parsed.url, parsed.source, parsed.simhash, document,
+        ])
+        let sequence = db.lastInsertedRowID
+        let insertEntity = try db.cachedStatement(
+            sql: """
+                INSERT OR IGNORE INTO entities (article_seq, key, label, name, folded_name, mention_count, salience)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+        let insertMention = try db.cachedStatement(
+            sql: "INSERT INTO mentions (article_seq, key, start, end, text) VALUES (?, ?, ?, ?, ?)")
+        for entity in article.entities {
+            try insertEntity.execute(arguments: [
+                sequence, entity.key, entity.label.rawValue, entity.name, NameFolding.fold(entity.name),
+                entity.mentionCount, entity.salience,
+            ])
+            for mention in entity.mentions {
+                try insertMention.execute(arguments: [sequence, entity.key, mention.start, mention.end, mention.text])
+            }
+        }
+        return StoreWrite(sequence: sequence, duplicate: false)
     }
 
     public func count() throws(StoreError) -> Int {

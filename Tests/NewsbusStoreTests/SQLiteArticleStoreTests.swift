@@ -50,6 +50,17 @@ import Testing
         #expect(store.query(ArticleQuery(id: "a1")).articles.first?.article.article.title == "Al-Qaïda au Maghreb islamique")
     }
 
+    @Test func batchesAreWrittenTogetherWithDuplicatesRecognised() throws {
+        let article = Self.article(title: "Lot", body: "Un lot d'articles")
+        let writes = store.write(
+            batch: [("b1", article), ("a2", article), ("b2", article), ("b1", article)], storedAt: "2026-02-01T00:00:00.000Z")
+        #expect(try writes.map { try $0.get() } == [
+            StoreWrite(sequence: 4, duplicate: false), StoreWrite(sequence: 2, duplicate: true),
+            StoreWrite(sequence: 5, duplicate: false), StoreWrite(sequence: 4, duplicate: true),
+        ])
+        #expect(try store.count() == 5)
+    }
+
     @Test func sequenceNumbersGrow() throws {
         let write = try store.write(id: "a4", article: Self.article(title: "T", body: "B"), storedAt: "2026-01-04T00:00:00.000Z")
         #expect(write == StoreWrite(sequence: 4, duplicate: false))

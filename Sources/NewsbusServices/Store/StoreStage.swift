@@ -17,13 +17,28 @@ public struct StoreStage: Stage {
     }
 
     public func process(_ input: Envelope<EnrichedArticle>) throws(StageFailure) -> [Emission] {
+        try process(batch: [input])[0].get()
+    }
+
+    /// Writes the whole batch in one transaction, then publishes each article's events.
+    public func process(batch: [Envelope<EnrichedArticle>]) -> [Result<[Emission], StageFailure>] {
         let now = clock()
-        let write: StoreWrite
-        do {
-            write = try store.write(id: input.id, article: input.payload, storedAt: Timestamp.format(now))
-        } catch {
-            throw StageFailure(code: error.code, reason: error.message)
+        let writes = store.write(batch: batch.map { ($0.id, $0.payload) }, storedAt: Timestamp.format(now))
+        return zip(batch, writes).map { input, write in
+            Result { () throws(StageFailure) -> [Emission] in
+                switch write {
+                case .success(let write): return try emissions(for: input, write, at: now)
+                case .failure(let error): throw StageFailure(code: error.code, reason: error.message)
+                }
+            }
         }
+    }
+
+    /// What is published once an article is committed: the article itself unless it was already there, and the
+    /// acknowledgement.
+    private func emissions(for input: Envelope<EnrichedArticle>, _ write: StoreWrite, at now: Date) throws(StageFailure)
+        -> [Emission]
+    {
         var emissions: [Emission] = []
         if !write.duplicate {
             var event = input
