@@ -1,5 +1,6 @@
 import DequeModule
 import Foundation
+import NewsbusProtocol
 import NewsbusTransport
 import Synchronization
 import ZeroMQ
@@ -8,7 +9,7 @@ import ZeroMQ
 protocol InboundSink: Sendable {
     /// Takes as many messages as it can from the front of `inbox`. When it leaves some, it arranges for the
     /// loop's wake signal to fire once it can take more.
-    func offer(_ inbox: inout Deque<[Data]>)
+    func offer(_ inbox: inout Deque<WireMessage>)
 }
 
 /// What socket to open and how.
@@ -99,7 +100,7 @@ final class SocketLoop: Sendable {
         }
         ready(.success(endpoint))
 
-        var inbox = Deque<[Data]>()
+        var inbox = Deque<WireMessage>()
         var outbox = Deque<[Data]>()
         var items = [
             PollItem(.socket(socket), events: []), wake.pollItem,
@@ -150,10 +151,10 @@ final class SocketLoop: Sendable {
         outbound?.close(discardingQueued: true)
     }
 
-    private static func receiveBatch(from socket: Socket, into inbox: inout Deque<[Data]>) {
+    private static func receiveBatch(from socket: Socket, into inbox: inout Deque<WireMessage>) {
         for _ in 0..<batchSize {
             guard let frames = try? socket.receive(mode: .dontWait) else { return }
-            inbox.append(frames)
+            inbox.append(WireMessage(frames: frames))
         }
     }
 

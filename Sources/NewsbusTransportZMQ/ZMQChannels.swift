@@ -59,13 +59,10 @@ final class ZMQReceiver: MessageReceiver {
 struct MessageSink: InboundSink {
     let queue: BoundedQueue<WireMessage>
 
-    func offer(_ inbox: inout Deque<[Data]>) {
-        var messages = Deque(inbox.map(WireMessage.init(frames:)))
-        if !queue.tryAppend(&messages) {
+    func offer(_ inbox: inout Deque<WireMessage>) {
+        if !queue.tryAppend(&inbox) {
             inbox.removeAll()  // the receiver is closed: nobody will read these
-            return
         }
-        inbox.removeFirst(inbox.count - messages.count)
     }
 }
 
@@ -108,8 +105,8 @@ final class ZMQRequester: Requester {
 struct ReplySink: InboundSink {
     let pending: PendingReplies
 
-    func offer(_ inbox: inout Deque<[Data]>) {
-        while let frames = inbox.popFirst() {
+    func offer(_ inbox: inout Deque<WireMessage>) {
+        while let frames = inbox.popFirst()?.frames {
             // Anything that is not `[8-byte id, empty, reply…]` was not sent in answer to us: drop it.
             guard frames.count >= 2, frames[1].isEmpty, let id = CorrelationID.decode(frames[0]) else { continue }
             pending.resolve(id, with: .success(WireMessageBox(WireMessage(frames: Array(frames.dropFirst(2))))))
@@ -151,8 +148,8 @@ struct RequestSink: InboundSink {
     let replies: BoundedQueue<[Data]>
     let options: ChannelOptions
 
-    func offer(_ inbox: inout Deque<[Data]>) {
-        while let frames = inbox.first {
+    func offer(_ inbox: inout Deque<WireMessage>) {
+        while let frames = inbox.first?.frames {
             guard frames.count >= 2 else {
                 inbox.removeFirst()  // a routing id alone: nothing to answer
                 continue
