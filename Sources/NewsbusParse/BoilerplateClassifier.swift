@@ -61,8 +61,8 @@ struct BoilerplateClassifier {
                 outcome.remove(.fragment, block)
                 continue
             }
-            let folded = TextNormalizer.folded(block.text)
-            if let foldedTitle, folded == foldedTitle {
+            let folded = block.length <= 600 ? TextNormalizer.folded(block.text) : block.text
+            if let foldedTitle, block.length <= foldedTitle.unicodeScalars.count + 4, folded == foldedTitle {
                 outcome.remove(.title, block)
                 continue
             }

@@ -21,6 +21,16 @@ public enum CharsetDecoder {
         public var evidence: String
     }
 
+    /// The page as UTF-8 bytes: the input itself when it is valid UTF-8 without a BOM (no copy), else the bytes
+    /// of ``decode(_:)``'s text.
+    static func utf8Bytes(_ bytes: [UInt8]) -> [UInt8] {
+        if !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]) {
+            let validity = utf8Validity(bytes)
+            if validity.invalid == 0 && validity.multibyte > 0 { return bytes }
+        }
+        return Array(decode(bytes).text.utf8)
+    }
+
     /// Decodes `bytes`.
     public static func decode(_ bytes: [UInt8]) -> Decoded {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -32,8 +42,12 @@ public enum CharsetDecoder {
         if bytes.starts(with: [0xFE, 0xFF]) {
             return Decoded(text: utf16(bytes.dropFirst(2), bigEndian: true), charset: "utf-16be", evidence: "bom")
         }
-        let declared = declaredCharsets(in: bytes)
         let validity = utf8Validity(bytes)
+        if validity.invalid == 0 && validity.multibyte > 0 {
+            // Valid UTF-8 with non-ASCII text: whatever a declaration says, this is UTF-8.
+            return Decoded(text: String(decoding: bytes, as: UTF8.self), charset: "utf-8", evidence: "detected")
+        }
+        let declared = declaredCharsets(in: bytes)
         let plausiblyUTF8 = validity.invalid == 0 || validity.multibyte >= 20 * validity.invalid
         let declaredOther = declared.first { !isUTF8($0) }
         if plausiblyUTF8 && (declaredOther == nil || validity.multibyte > 0 || declared.first.map(isUTF8) == true) {

@@ -4,6 +4,9 @@
 struct ContentLocator {
     let tree: DOMTree
     let blocks: [CandidateBlock]
+    var climbLimit = 3
+    var minimumExtra = 100
+    var extraShare = 0.15
 
     /// Where the main content is.
     struct Location {
@@ -106,6 +109,29 @@ struct ContentLocator {
             let parent = tree.nodes[Int(best)].parent
             guard parent >= 0, textLength[Int(parent)] <= textLength[Int(best)] + 20 else { break }
             best = parent
+        }
+        // Climb while the parent holds substantially more good paragraph text than the candidate: articles split
+        // into several sections or columns.
+        var good = [Int](repeating: 0, count: count)
+        for block in blocks where block.element >= 0 && block.hint == nil && block.kind != .heading
+            && block.length >= 60 && block.linkDensity < 0.25
+        {
+            good[Int(block.element)] += block.length
+        }
+        index = count - 1
+        while index > 0 {
+            let parent = Int(tree.nodes[index].parent)
+            if parent >= 0 { good[parent] += good[index] }
+            index -= 1
+        }
+        var climbs = 0
+        while climbs < climbLimit, best != tree.body {
+            let parent = tree.nodes[Int(best)].parent
+            guard parent >= 0, parent != tree.body, tree.nodes[Int(parent)].tag != .html else { break }
+            let extra = good[Int(parent)] - good[Int(best)]
+            guard extra >= max(minimumExtra, Int(extraShare * Double(good[Int(best)]))) else { break }
+            best = parent
+            climbs += 1
         }
         markSubtree(best, in: &inside)
         // Siblings that score close to the best, or that are good paragraphs themselves.

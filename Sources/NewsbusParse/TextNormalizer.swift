@@ -23,6 +23,9 @@ enum TextNormalizer {
     /// Lower-cased text for phrase matching: typographic apostrophes and quotes folded to ASCII, no-break spaces
     /// made spaces.
     static func folded(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.lowercased().unicodeScalars {
@@ -36,22 +39,25 @@ enum TextNormalizer {
         return result
     }
 
-    /// Counts words: runs of letters, digits and joining punctuation.
+    /// Counts words: runs of letters and digits (apostrophes and hyphens inside a word do not split it).
     static func wordCount(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for scalar in text.unicodeScalars {
-            let isWordScalar = scalar.properties.isAlphabetic || (scalar.value >= 0x30 && scalar.value <= 0x39)
-                || scalar.properties.numericType != nil
-            if isWordScalar {
-                if !inWord { count += 1 }
-                inWord = true
-            } else if scalar.value == 0x27 || scalar.value == 0x2019 || scalar.value == 0x2D {
-                continue
-            } else {
-                inWord = false
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var inWord = false
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                let isWord: Bool
+                if byte < 0x80 {
+                    if byte == 0x27 || byte == 0x2D { continue }
+                    isWord = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                } else {
+                    isWord = !WordBoundaries.isSeparator(bytes, at: index)
+                }
+                if isWord && !inWord { count += 1 }
+                inWord = isWord
             }
+            return count
         }
-        return count
     }
 }
