@@ -82,6 +82,10 @@ public struct ArticleParser: Sendable {
         let outcome = BoilerplateClassifier(rules: options.rules).classify(
             blocks, location: location, tree: tree, title: metadata.bestTitle, lede: nil, tracing: true)
         var lines = ["charset \(decoded.charset) (\(decoded.evidence)); title: \(metadata.bestTitle ?? "-")"]
+        if let first = location.inside.firstIndex(of: true) {
+            let names = tree.attributes(of: Int32(first)).map { ($0.className ?? "") + "#" + ($0.id ?? "") } ?? ""
+            lines.append("main: \(tree.nodes[first].tag)[\(names)] near \(location.neighbourhood.count)")
+        }
         for (fate, block) in outcome.trace ?? [] {
             let tag = "\(tree.nodes[Int(max(block.element, 0))].tag)"
             let names = tree.attributes(of: max(block.element, 0)).map { ($0.className ?? "") + "#" + ($0.id ?? "") } ?? ""

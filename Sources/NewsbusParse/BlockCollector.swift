@@ -109,7 +109,8 @@ struct BlockCollector {
 
     /// Sets each block's hint to its innermost hinted ancestor that does not hold real paragraphs: a weak hint
     /// on an element with 300 or more characters of link-poor paragraphs is overruled, and so is a strong one on
-    /// an element with half the page's paragraph text.
+    /// an element with half the page's paragraph text (or 600 characters, for paywall, hidden and advert hints:
+    /// prompts, hidden widgets and adverts are short).
     private func resolveHints(_ blocks: inout [CandidateBlock]) {
         var paragraphText = [Int](repeating: 0, count: tree.nodes.count)
         for block in blocks where block.element >= 0 && block.length >= 80 && block.linkDensity < 0.3 {
@@ -125,7 +126,13 @@ struct BlockCollector {
         for index in blocks.indices {
             for hint in blocks[index].hints.reversed() {
                 let text = paragraphText[Int(hint.node)]
-                let overruled = hint.strength == .weak ? text >= 300 : (total >= 500 && text * 2 >= total)
+                let overruled: Bool
+                switch (hint.strength, hint.kind) {
+                case (.weak, _): overruled = text >= 300
+                // Paywall and "hidden until scripts run" wrappers often hold the whole article.
+                case (.strong, .subscribePrompt), (.strong, .hidden), (.strong, .advert): overruled = text >= 600
+                case (.strong, _): overruled = total >= 500 && text * 2 >= total
+                }
                 if !overruled {
                     blocks[index].hint = hint.kind
                     break

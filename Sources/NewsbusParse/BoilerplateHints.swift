@@ -47,6 +47,7 @@ enum BoilerplateHints {
             if byte >= 0x41 && byte <= 0x5A { bytes[index] = byte | 0x20 }
             if byte == UInt8(ascii: ":") { responsive = true }
         }
+        for (fragment, meaning) in compoundNames where PhraseRules.contains(bytes, fragment) { return meaning }
         var positive = false
         var found: (RemovalKind, Strength)?
         var start = 0
@@ -93,6 +94,17 @@ enum BoilerplateHints {
         return false
     }
 
+    /// Class names whose parts mean more together than apart (`entry-author__description` is an author box even
+    /// though `entry` alone sounds like content).
+    private static let compoundNames: [([UInt8], (RemovalKind, Strength))] = [
+        ("author-desc", RemovalKind.byline), ("author__desc", .byline), ("author_desc", .byline), ("author-bio", .byline),
+        ("author__bio", .byline), ("author_bio", .byline), ("author-box", .byline), ("authorbox", .byline),
+        ("about-author", .byline), ("about-the-author", .byline), ("author-info", .byline), ("author_info", .byline),
+        ("postmetadata", .dateline), ("post-meta", .dateline), ("entry-meta", .dateline), ("article-meta", .dateline),
+        ("community-notice", .footer), ("affiliate", .advert), ("disclaimer", .footer), ("citation", .footer),
+        ("paidbox", .advert), ("letters-cta", .subscribePrompt), ("inline-box", .related), ("inlinetextbox", .related),
+    ].map { (Array($0.0.utf8), ($0.1, Strength.strong)) }
+
     private static let positiveTokens: [[UInt8]] = [
         "article", "content", "entry", "post", "story", "body", "main", "text", "blog", "news",
     ].map { Array($0.utf8) }
@@ -110,7 +122,7 @@ enum BoilerplateHints {
         "byline": (.byline, .strong), "meta": (.byline, .weak), "date": (.dateline, .weak),
         "time": (.dateline, .weak), "timestamp": (.dateline, .strong), "dateline": (.dateline, .strong),
         "caption": (.caption, .weak), "credit": (.credit, .strong), "credits": (.credit, .strong),
-        "copyright": (.credit, .strong), "hidden": (.hidden, .strong), "hide": (.hidden, .strong),
+        "copyright": (.credit, .strong), "hidden": (.hidden, .weak), "hide": (.hidden, .weak),
         "print": (.shareBar, .weak), "noprint": (.shareBar, .weak), "breaking": (.related, .weak),
         "ticker": (.related, .strong), "more": (.related, .weak), "teaser": (.related, .weak),
         "teasers": (.related, .strong), "rail": (.sidebar, .strong), "overlay": (.subscribePrompt, .strong),
@@ -121,7 +133,7 @@ enum BoilerplateHints {
         "social": (.shareBar, .strong), "bio": (.byline, .weak), "widget": (.sidebar, .weak),
         "widgets": (.sidebar, .weak), "sponsor": (.advert, .strong), "sponsored": (.advert, .strong),
         "promo": (.advert, .strong), "outbrain": (.related, .strong), "taboola": (.related, .strong),
-        "sronly": (.hidden, .strong), "sr": (.hidden, .weak), "invisible": (.hidden, .strong),
+        "sronly": (.hidden, .strong), "sr": (.hidden, .weak), "invisible": (.hidden, .weak),
         "offscreen": (.hidden, .strong), "cookie": (.cookieNotice, .strong), "consent": (.cookieNotice, .strong),
         "gdpr": (.cookieNotice, .strong), "rating": (.comments, .weak), "votes": (.comments, .weak),
         "reactions": (.comments, .strong), "disqus": (.comments, .strong), "infobox": (.sidebar, .weak),

@@ -4,7 +4,8 @@
 struct ContentLocator {
     let tree: DOMTree
     let blocks: [CandidateBlock]
-    var climbLimit = 3
+    var climbLimit = 5
+    var siblingGoodText = 150
     var minimumExtra = 100
     var extraShare = 0.15
 
@@ -145,7 +146,8 @@ struct ContentLocator {
                 let length = textLength[Int(sibling)]
                 guard length > 0 else { continue }
                 let density = Double(linkLength[Int(sibling)]) / Double(length)
-                if scores[Int(sibling)] >= threshold || (length > 80 && density < 0.25
+                if scores[Int(sibling)] >= threshold || good[Int(sibling)] >= max(siblingGoodText, good[Int(best)] / 10)
+                    || (length > 80 && density < 0.25
                     && !isContainer(tree.nodes[Int(sibling)].tag))
                 {
                     markSubtree(sibling, in: &inside)

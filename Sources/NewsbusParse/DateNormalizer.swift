@@ -76,7 +76,7 @@ enum DateNormalizer {
                 return Found(iso: iso, matchedLength: 10, textLength: textLength)
             }
             // 03.06.2021 or 3.6.2021
-            let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+            let parts = word.trimming(".,;:)").split(separator: ".", omittingEmptySubsequences: false)
             if parts.count == 3, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2].prefix(4)),
                 parts[2].count >= 4, valid(year, month, day)
             {
