@@ -109,7 +109,7 @@ struct BlockCollector {
 
     /// Sets each block's hint to its innermost hinted ancestor that does not hold real paragraphs: a weak hint
     /// on an element with 300 or more characters of link-poor paragraphs is overruled, and so is a strong one on
-    /// an element with half the page's paragraph text (or 600 characters, for paywall, hidden and advert hints:
+    /// an element with half the page's paragraph text (or 250 characters, for paywall, hidden and advert hints:
     /// prompts, hidden widgets and adverts are short).
     private func resolveHints(_ blocks: inout [CandidateBlock]) {
         var paragraphText = [Int](repeating: 0, count: tree.nodes.count)
@@ -130,7 +130,7 @@ struct BlockCollector {
                 switch (hint.strength, hint.kind) {
                 case (.weak, _): overruled = text >= 300
                 // Paywall and "hidden until scripts run" wrappers often hold the whole article.
-                case (.strong, .subscribePrompt), (.strong, .hidden), (.strong, .advert): overruled = text >= 600
+                case (.strong, .subscribePrompt), (.strong, .hidden), (.strong, .advert): overruled = text >= 250
                 case (.strong, _): overruled = total >= 500 && text * 2 >= total
                 }
                 if !overruled {

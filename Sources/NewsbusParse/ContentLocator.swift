@@ -4,7 +4,7 @@
 struct ContentLocator {
     let tree: DOMTree
     let blocks: [CandidateBlock]
-    var climbLimit = 5
+    var climbLimit = 8
     var siblingGoodText = 150
     var minimumExtra = 100
     var extraShare = 0.15
@@ -125,14 +125,17 @@ struct ContentLocator {
             if parent >= 0 { good[parent] += good[index] }
             index -= 1
         }
-        var climbs = 0
-        while climbs < climbLimit, best != tree.body {
-            let parent = tree.nodes[Int(best)].parent
-            guard parent >= 0, parent != tree.body, tree.nodes[Int(parent)].tag != .html else { break }
-            let extra = good[Int(parent)] - good[Int(best)]
-            guard extra >= max(minimumExtra, Int(extraShare * Double(good[Int(best)]))) else { break }
-            best = parent
-            climbs += 1
+        // Wrappers that add no text are passed through; the first ancestor that adds little text ends the climb.
+        var ancestor = tree.nodes[Int(best)].parent
+        var levels = 0
+        while ancestor >= 0, ancestor != tree.body, tree.nodes[Int(ancestor)].tag != .html, levels < climbLimit {
+            let extra = good[Int(ancestor)] - good[Int(best)]
+            if extra > 0 {
+                guard extra >= max(minimumExtra, Int(extraShare * Double(good[Int(best)]))) else { break }
+                best = ancestor
+            }
+            ancestor = tree.nodes[Int(ancestor)].parent
+            levels += 1
         }
         markSubtree(best, in: &inside)
         // Siblings that score close to the best, or that are good paragraphs themselves.
