@@ -62,7 +62,10 @@ struct BoilerplateClassifier {
                 continue
             }
             let folded = block.length <= 600 ? TextNormalizer.folded(block.text) : block.text
-            if let foldedTitle, block.length <= foldedTitle.unicodeScalars.count + 4, folded == foldedTitle {
+            if let foldedTitle, block.length <= foldedTitle.unicodeScalars.count + 4, folded == foldedTitle
+                || (block.tag == .h1 && block.length <= 300 && !foldedTitle.isEmpty
+                    && (folded.contains(foldedTitle) || foldedTitle.contains(folded)))
+            {
                 outcome.remove(.title, block)
                 continue
             }

@@ -7,7 +7,7 @@ struct ContentLocator {
     var climbLimit = 8
     var siblingGoodText = 150
     var minimumExtra = 100
-    var extraShare = 0.15
+    var extraShare = 0.3
 
     /// Where the main content is.
     struct Location {

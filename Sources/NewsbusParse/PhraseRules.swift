@@ -61,7 +61,8 @@ public struct PhraseRules: Sendable {
             "czytaj więcej", "zobacz też", "zobacz także", "leggi anche", "leia também", "leia mais", "veja também",
             "lees ook", "lees meer", "en vidéo", "vidéo -", "► vidéo", "regarder la vidéo", "watch:", "watch the video",
             "video:", "vidéo :", "vidéo.", "podcast :", "mehr dazu", "hier geht es zum", "hier geht's zum",
-            "zum artikel", "hier lesen", "hier weiterlesen", "weiterlesen",
+            "zum artikel", "hier lesen", "hier weiterlesen", "weiterlesen", "weitere infos", "mehr infos",
+            "mehr informationen", "infos unter", "more info", "plus d'infos", "plus d'informations", "más información",
         ],
         crossLinkLabels: [
             "à lire", "a lire", "à voir", "a voir", "à découvrir", "lire", "voir", "related", "more", "read",
@@ -145,7 +146,8 @@ public struct PhraseRules: Sendable {
         datelinePrefixes: [
             "publié le", "mis à jour le", "modifié le", "publié", "mis à jour", "posted on", "published", "updated",
             "last updated", "veröffentlicht", "aktualisiert", "stand:", "erstellt am", "zuletzt aktualisiert",
-            "publicado", "actualizado", "pubblicato", "aggiornato", "publikacja", "aktualizacja",
+            "publicado", "actualizado", "pubblicato", "aggiornato", "publikacja", "aktualizacja", "publiziert",
+            "veröffentlichung", "release date", "datum:", "date:",
         ])
 
     /// The longest line any rule looks at; longer blocks are prose.
