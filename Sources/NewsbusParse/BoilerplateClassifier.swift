@@ -5,6 +5,8 @@ import NewsbusProtocol
 /// or of an earlier block, and teaser lists (a teaser heading, or a run of truncated first sentences).
 struct BoilerplateClassifier {
     let rules: PhraseRules
+    /// Link-free paragraphs at least this long are article text wherever they are on the page.
+    var longProseLength = 250
 
     /// Blocks kept, and what was removed counted by kind.
     struct Outcome {
@@ -44,7 +46,8 @@ struct BoilerplateClassifier {
                     outcome.remove(hint, block)
                     continue
                 }
-                if !inside && !(goodParagraph && location.isNear(block.element, in: tree)) {
+                let longProse = block.length >= longProseLength && block.linkDensity < 0.1 && block.kind == .paragraph
+                if !inside && !(goodParagraph && (longProse || location.isNear(block.element, in: tree))) {
                     outcome.remove(.outsideMain, block)
                     continue
                 }
