@@ -78,7 +78,7 @@ struct BoilerplateClassifier {
                 outcome.remove(.lede, block)
                 continue
             }
-            if let kind = rules.classify(block) {
+            if let kind = rules.classify(block, folded: folded) {
                 outcome.remove(kind, block)
                 continue
             }
@@ -99,7 +99,7 @@ struct BoilerplateClassifier {
         var index = 0
         while index < blocks.count {
             let block = blocks[index]
-            if block.length <= 80, rules.isTeaserHeading(block.text) {
+            if block.length <= 80, rules.isTeaserHeading(folded: TextNormalizer.folded(block.text)) {
                 outcome.remove(.teaserList, block)
                 index += 1
                 while index < blocks.count, looksLikeTeaser(blocks[index]) {

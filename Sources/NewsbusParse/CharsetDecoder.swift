@@ -126,22 +126,41 @@ public enum CharsetDecoder {
 
     /// Counts valid multi-byte sequences and invalid sequences.
     static func utf8Validity(_ bytes: [UInt8]) -> (multibyte: Int, invalid: Int) {
-        var multibyte = 0, invalid = 0, index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte < 0x80 { index += 1; continue }
-            let length: Int
-            if byte >= 0xC2 && byte <= 0xDF { length = 2 } else if byte >= 0xE0 && byte <= 0xEF { length = 3 } else if
-                byte >= 0xF0 && byte <= 0xF4
-            { length = 4 } else { invalid += 1; index += 1; continue }
-            var ok = index + length <= count
-            if ok {
-                for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { ok = false; break }
+        bytes.withUnsafeBufferPointer { buffer in
+            var multibyte = 0, invalid = 0, index = 0
+            let count = buffer.count
+            let raw = UnsafeRawBufferPointer(buffer)
+            while index < count {
+                // Skip ASCII eight bytes at a time.
+                if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+                let byte = buffer[index]
+                if byte < 0x80 { index += 1; continue }
+                let length: Int
+                if byte >= 0xC2 && byte <= 0xDF {
+                    length = 2
+                } else if byte >= 0xE0 && byte <= 0xEF {
+                    length = 3
+                } else if byte >= 0xF0 && byte <= 0xF4 {
+                    length = 4
+                } else {
+                    invalid += 1
+                    index += 1
+                    continue
+                }
+                var ok = index + length <= count
+                if ok {
+                    for offset in 1..<length where buffer[index + offset] & 0xC0 != 0x80 {
+                        ok = false
+                        break
+                    }
+                }
+                if ok { multibyte += 1; index += length } else { invalid += 1; index += 1 }
             }
-            if ok { multibyte += 1; index += length } else { invalid += 1; index += 1 }
+            return (multibyte, invalid)
         }
-        return (multibyte, invalid)
     }
 
     private static func decodeSingleByte(_ bytes: [UInt8], charset: String) -> String? {

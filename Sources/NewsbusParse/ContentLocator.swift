@@ -174,17 +174,19 @@ struct ContentLocator {
         if tag == .article { weight += 10 }
         if tag == .main { weight += 5 }
         guard let attributes = tree.attributes(of: node) else { return weight }
-        if let itemprop = attributes.itemprop?.lowercased(), itemprop.contains("articlebody") { weight += 50 }
-        let names = ((attributes.className ?? "") + " " + (attributes.id ?? "")).lowercased()
-        for positive in ["article-body", "articlebody", "article__body", "article-content", "entry-content",
-            "post-content", "story-body", "article-text", "articletext", "post-body", "text-content", "main-content",
-            "content-body", "body-text", "field-body", "rich-text", "richtext", "artikel", "article_body", "story-content"]
-        where names.contains(positive) {
+        if let itemprop = attributes.itemprop?.lowercased(), itemprop.hasPrefix("articlebody") { weight += 50 }
+        let names = Array(((attributes.className ?? "") + " " + (attributes.id ?? "")).lowercased().utf8)
+        for positive in Self.positiveNames where PhraseRules.contains(names, positive) {
             weight += 25
             break
         }
         return weight
     }
+
+    private static let positiveNames: [[UInt8]] = ["article-body", "articlebody", "article__body", "article-content", "entry-content",
+            "post-content", "story-body", "article-text", "articletext", "post-body", "text-content", "main-content",
+            "content-body", "body-text", "field-body", "rich-text", "richtext", "artikel", "article_body", "story-content",
+    ].map { Array($0.utf8) }
 
     /// Marks `root` and its descendants. Nodes are in document order, so a subtree is the contiguous range after
     /// its root that ends at the first node whose parent lies before the root.

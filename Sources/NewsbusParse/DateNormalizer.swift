@@ -67,6 +67,9 @@ enum DateNormalizer {
 
     /// The first date written in prose in `text`, if any.
     static func findDate(in text: String) -> Found? {
+        var digits = 0
+        for byte in text.utf8 where byte >= 0x30 && byte <= 0x39 { digits += 1 }
+        guard digits >= 4 else { return nil }
         let words = tokens(of: TextNormalizer.folded(text))
         guard !words.isEmpty else { return nil }
         let textLength = text.count

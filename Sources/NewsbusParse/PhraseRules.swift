@@ -154,10 +154,10 @@ public struct PhraseRules: Sendable {
     static let longestRuleLine = 300
 
     /// What a line is, if it is boilerplate by its wording alone.
-    func classify(_ block: CandidateBlock) -> RemovalKind? {
+    func classify(_ block: CandidateBlock, folded: String) -> RemovalKind? {
         let length = block.length
         guard length <= Self.longestRuleLine else { return nil }
-        let folded = Self.stripBullets(TextNormalizer.folded(block.text))
+        let folded = Self.stripBullets(folded)
         guard !folded.isEmpty else { return .fragment }
         let bytes = Array(folded.utf8)
         if length <= 40, let label = labels[folded.trimming(" :.!|-–—»›>")] { return label }
@@ -247,7 +247,12 @@ public struct PhraseRules: Sendable {
 
     /// Whether a heading opens a list of other articles.
     func isTeaserHeading(_ text: String) -> Bool {
-        let folded = Self.stripBullets(TextNormalizer.folded(text)).trimming(" :.!-–—»›>")
+        isTeaserHeading(folded: TextNormalizer.folded(text))
+    }
+
+    /// Whether a heading, already folded with ``TextNormalizer/folded(_:)``, opens a list of other articles.
+    func isTeaserHeading(folded text: String) -> Bool {
+        let folded = Self.stripBullets(text).trimming(" :.!-–—»›>")
         guard folded.count <= 60 else { return false }
         if teaserHeadingSet.contains(folded) { return true }
         // "Mehr von <site>", "More from <site>", "Das könnte Sie auch interessieren" with words after it.
