@@ -182,7 +182,7 @@ private struct TreeBuilder {
             switch name {
             case .ignored: continue
             case .href where tag != .link && tag != .a: continue
-            case .content, .name, .property where tag != .meta: continue
+            case .content where tag != .meta, .name where tag != .meta, .property where tag != .meta: continue
             case .type where tag != .script: continue
             case .style:
                 if Self.hidesElement(attribute) { invisible = true }
