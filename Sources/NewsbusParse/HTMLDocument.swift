@@ -13,6 +13,8 @@ enum HTMLDocument {
     /// Parses UTF-8 HTML into a tree. Returns nil only when libxml2 builds no document at all.
     static func parse(utf8 html: [UInt8]) -> DOMTree? {
         _ = initialised
+        // libxml2 stops at a NUL byte: drop them (they never carry text).
+        let html = html.contains(0) ? html.filter { $0 != 0 } : html
         let document: htmlDocPtr? = html.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 htmlReadMemory(pointer, Int32(buffer.count), nil, "UTF-8", clibxml2_html_options())
