@@ -88,8 +88,45 @@ struct BoilerplateClassifier {
             }
             candidates.append(block)
         }
-        outcome.kept = removeTeaserLists(candidates, removed: &outcome)
+        outcome.kept = removeOrphanHeadings(removeTeaserLists(candidates, removed: &outcome), removed: &outcome)
         return outcome
+    }
+
+    /// Drops headings with no text under them: the next kept block is a heading of the same or a higher rank, or
+    /// there is none.
+    private func removeOrphanHeadings(_ blocks: [CandidateBlock], removed outcome: inout Outcome) -> [CandidateBlock] {
+        var kept: [CandidateBlock] = []
+        kept.reserveCapacity(blocks.count)
+        for (index, block) in blocks.enumerated() {
+            if block.kind == .heading {
+                let next = index + 1 < blocks.count ? blocks[index + 1] : nil
+                if next == nil || (next!.kind == .heading && Self.rank(next!.tag) <= Self.rank(block.tag)) {
+                    outcome.remove(.orphanHeading, block)
+                    continue
+                }
+            }
+            kept.append(block)
+        }
+        if outcome.trace != nil {
+            // Keep the trace in document order for `explain`: mark orphan headings that were logged as kept.
+            let orphans = Set(outcome.trace!.indices.filter { outcome.trace![$0].0 == RemovalKind.orphanHeading.rawValue }
+                .map { outcome.trace![$0].1.text })
+            outcome.trace!.removeAll { $0.0 == "keep" && $0.1.kind == .heading && orphans.contains($0.1.text) }
+        }
+        return kept
+    }
+
+    /// 1 for `<h1>` … 6 for `<h6>`; other elements (plain-text headings) rank as 2.
+    private static func rank(_ tag: Tag) -> Int {
+        switch tag {
+        case .h1: 1
+        case .h2: 2
+        case .h3: 3
+        case .h4: 4
+        case .h5: 5
+        case .h6: 6
+        default: 2
+        }
     }
 
     /// Drops lists of other articles: a teaser heading with the short, link-heavy or truncated blocks after it, and

@@ -99,7 +99,7 @@ enum BoilerplateHints {
     private static let compoundNames: [([UInt8], (RemovalKind, Strength))] = [
         ("author-desc", RemovalKind.byline), ("author__desc", .byline), ("author_desc", .byline), ("author-bio", .byline),
         ("author__bio", .byline), ("author_bio", .byline), ("author-box", .byline), ("authorbox", .byline),
-        ("about-author", .byline), ("about-the-author", .byline), ("author-info", .byline), ("author_info", .byline),
+        ("about-author", .byline), ("authorinfo", .byline), ("biography", .byline), ("author-about", .byline), ("about-the-author", .byline), ("author-info", .byline), ("author_info", .byline),
         ("postmetadata", .dateline), ("post-meta", .dateline), ("entry-meta", .dateline), ("article-meta", .dateline),
         ("community-notice", .footer), ("affiliate", .advert), ("disclaimer", .footer), ("citation", .footer),
         ("paidbox", .advert), ("letters-cta", .subscribePrompt), ("inline-box", .related), ("inlinetextbox", .related),

@@ -89,7 +89,8 @@ public struct PhraseRules: Sendable {
             "this post contains references", "affiliate", "provision", "enthält werbung", "*werbung", "sponsored by",
             "in partnership with", "creative commons", "cc by", "diesen artikel teilen", "artikel teilen",
             "partagez", "share this", "abonnement", "abonniere", "jetzt lesen", "jetzt hören", "zum podcast",
-            "mitglied werden", "spenden", "donate", "faire un don",
+            "mitglied werden", "spenden", "donate", "faire un don", "privatsphäre", "datenschutzerklärung",
+            "privacy policy", "rezept drucken", "print recipe", "kommentare geschlossen", "comments are closed",
             "gratis testen", "weiterlesen mit", "für abonnenten", "plus-artikel", "exklusiv für",
         ],
         labels: [
@@ -176,6 +177,9 @@ public struct PhraseRules: Sendable {
         }
         if length <= 160 {
             for prefix in compiled.creditPrefixes where bytes.starts(with: prefix) { return .credit }
+        }
+        if length <= 300 {
+            for prefix in compiled.captionPrefixes where bytes.starts(with: prefix) { return .caption }
             if Self.contains(bytes, Self.copyrightSign) || Self.contains(bytes, Array("(c) 20".utf8)) { return .credit }
         }
         if length <= 300 {
@@ -219,6 +223,10 @@ public struct PhraseRules: Sendable {
             "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
             "tutti i diritti riservati", "chroniony prawem autorskim", "wszelkie prawa zastrzeżone",
             "copyrighted property", "reproduction interdite",
+        ].map { Array($0.utf8) }
+        var captionPrefixes: [[UInt8]] = [
+            "abbildung ", "abbildung:", "abb. ", "abb.:", "fig. ", "figure ", "vergrößern", "bild anzeigen", "grafik:",
+            "infografik:", "screenshot", "légende :", "(photo ", "photo d'illustration",
         ].map { Array($0.utf8) }
         var followVerbs: [[UInt8]] = ["suivez", "follow", "folgen sie", "síguenos", "seguici", "siga"].map { Array($0.utf8) }
         var networks: [[UInt8]] = ["facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube"].map {
