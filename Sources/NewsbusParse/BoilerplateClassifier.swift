@@ -93,12 +93,12 @@ struct BoilerplateClassifier {
     }
 
     /// Drops headings with no text under them: the next kept block is a heading of the same or a higher rank, or
-    /// there is none.
+    /// there is none. Long "headings" are standfirsts set in heading type and stay.
     private func removeOrphanHeadings(_ blocks: [CandidateBlock], removed outcome: inout Outcome) -> [CandidateBlock] {
         var kept: [CandidateBlock] = []
         kept.reserveCapacity(blocks.count)
         for (index, block) in blocks.enumerated() {
-            if block.kind == .heading {
+            if block.kind == .heading, block.length <= 120 {
                 let next = index + 1 < blocks.count ? blocks[index + 1] : nil
                 if next == nil || (next!.kind == .heading && Self.rank(next!.tag) <= Self.rank(block.tag)) {
                     outcome.remove(.orphanHeading, block)
