@@ -137,7 +137,7 @@ enum BoilerplateHints {
         "offscreen": (.hidden, .strong), "cookie": (.cookieNotice, .strong), "consent": (.cookieNotice, .strong),
         "gdpr": (.cookieNotice, .strong), "rating": (.comments, .weak), "votes": (.comments, .weak),
         "reactions": (.comments, .strong), "disqus": (.comments, .strong), "infobox": (.sidebar, .weak),
-        "contact": (.footer, .weak), "legal": (.footer, .strong), "imprint": (.footer, .strong),
+        "contact": (.footer, .weak), "commentary": (.comments, .weak), "kommentar": (.comments, .weak), "legal": (.footer, .strong), "imprint": (.footer, .strong),
     ]
 
     private static let prefixTokens: [([UInt8], (RemovalKind, Strength))] = prefixTokenNames.map {
