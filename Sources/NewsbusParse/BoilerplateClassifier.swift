@@ -148,7 +148,9 @@ struct BoilerplateClassifier {
             if Self.isTruncated(block.text), block.length <= 400 {
                 var end = index + 1
                 while end < blocks.count, Self.isTruncated(blocks[end].text), blocks[end].length <= 400 { end += 1 }
-                if end - index >= 2 || index == blocks.count - 1 {
+                // A run of two or more, or one short truncated line that ends the text ("Lire la suite…");
+                // a long last paragraph cut by a paywall is still the article's text.
+                if end - index >= 2 || (index == blocks.count - 1 && block.length <= 150) {
                     for teaser in blocks[index..<end] { outcome.remove(.teaserList, teaser) }
                     index = end
                     continue

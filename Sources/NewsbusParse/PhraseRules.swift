@@ -72,7 +72,8 @@ public struct PhraseRules: Sendable {
         creditPrefixes: [
             "crédits photo", "crédit photo", "crédits :", "crédit :", "photo :", "photos :", "©", "(c) ", "copyright",
             "foto:", "fotos:", "foto :", "bild:", "bilder:", "photo credit", "image credit", "image:", "credit:",
-            "credits:", "illustration :", "photo by", "photograph:", "quelle:", "source photo", "picture:",
+            "credits:", "illustration :", "illustration ", "avec la collaboration de l'agence", "avec afp",
+            "avec agences", "(avec afp)", "with reporting by", "additional reporting by", "photo by", "photograph:", "quelle:", "source photo", "picture:",
             "crédito:", "créditos:", "fot.", "fot:", "getty images", "afp photo", "keystone", "imago", "quelle:",
             "(quelle:", "(foto:", "(bild:", "foto ", "fotos ", "bildquelle", "titelbild", "beitragsbild", "(photo:",
             "photo :", "image :", "source :", "source:", "sources :", "mit material von", "mit material der",
@@ -268,7 +269,8 @@ public struct PhraseRules: Sendable {
     }
 
     private static func stripBullets(_ text: String) -> String {
-        let bullets: Set<Character> = ["»", "›", "►", "▶", "→", ">", "-", "–", "—", "•", "*", "|", "+", " ", "■", "▪", "·"]
+        // Folding turned guillemets into '"': "» Lire aussi" arrives here as "\" lire aussi".
+        let bullets: Set<Character> = ["»", "›", "►", "▶", "→", ">", "-", "–", "—", "•", "*", "|", "+", " ", "■", "▪", "·", "\""]
         return String(text.drop { bullets.contains($0) })
     }
 
