@@ -73,7 +73,7 @@ public struct PhraseRules: Sendable {
             "crédits photo", "crédit photo", "crédits :", "crédit :", "photo :", "photos :", "©", "(c) ", "copyright",
             "foto:", "fotos:", "foto :", "bild:", "bilder:", "photo credit", "image credit", "image:", "credit:",
             "credits:", "illustration :", "illustration ", "avec la collaboration de l'agence", "avec afp",
-            "avec agences", "(avec afp)", "with reporting by", "additional reporting by", "photo by", "photograph:", "quelle:", "source photo", "picture:",
+            "avec agences", "(avec afp)", "photo by", "photograph:", "quelle:", "source photo", "picture:",
             "crédito:", "créditos:", "fot.", "fot:", "getty images", "afp photo", "keystone", "imago", "quelle:",
             "(quelle:", "(foto:", "(bild:", "foto ", "fotos ", "bildquelle", "titelbild", "beitragsbild", "(photo:",
             "photo :", "image :", "source :", "source:", "sources :", "mit material von", "mit material der",
@@ -195,7 +195,7 @@ public struct PhraseRules: Sendable {
         if length <= 40, Self.isCommentCounter(folded) { return .comments }
         if length <= 80 {
             for prefix in ["tags:", "tags :", "themen:", "schlagwörter:", "schlagworte:", "mots-clés", "mots clés :",
-                "temas:", "etiquetas:", "topics:", "kategorie:", "kategorien:", "catégorie :", "category:", "filed under"]
+                "temas:", "etiquetas:", "topics:", "kategorie:", "kategorien:", "catégorie :", "category:", "category :", "categories:", "catégories :", "filed under"]
             where folded.hasPrefix(prefix) {
                 return .tags
             }
@@ -223,7 +223,8 @@ public struct PhraseRules: Sendable {
         var rightsPhrases: [[UInt8]] = [
             "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
             "tutti i diritti riservati", "chroniony prawem autorskim", "wszelkie prawa zastrzeżone",
-            "copyrighted property", "reproduction interdite",
+            "copyrighted property", "reproduction interdite", "reproduction of material", "may not be reproduced",
+            "without written permission", "without the prior written", "ohne genehmigung",
         ].map { Array($0.utf8) }
         var captionPrefixes: [[UInt8]] = [
             "abbildung ", "abbildung:", "abb. ", "abb.:", "fig. ", "figure ", "vergrößern", "bild anzeigen", "grafik:",
