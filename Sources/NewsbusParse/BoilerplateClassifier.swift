@@ -35,19 +35,31 @@ struct BoilerplateClassifier {
         let foldedLede = lede.map { Self.truncationStripped(TextNormalizer.folded($0)) }
         var seen = Set<String>()
         var candidates: [CandidateBlock] = []
+        // Blocks since the headline: a link-poor paragraph right after it is the standfirst, wherever it sits.
+        var sinceHeadline = Int.max
         for block in blocks {
+            if sinceHeadline < Int.max { sinceHeadline += 1 }
+            if block.tag == .h1, block.length <= 300 {
+                let folded = TextNormalizer.folded(block.text)
+                if let foldedTitle, !foldedTitle.isEmpty, folded.contains(foldedTitle) || foldedTitle.contains(folded) {
+                    sinceHeadline = 0
+                }
+            }
             if let location, let tree, block.element >= 0 {
                 let inside = location.inside[Int(block.element)]
                 // A header inside the article holds its standfirst; near the article, a link-poor paragraph
                 // outside the container is part of it.
                 let goodParagraph = block.length >= 60 && block.linkDensity < 0.2 && block.kind != .heading
                     && !Self.isTruncated(block.text)
-                if let hint = block.hint, !(hint == .header && (inside || goodParagraph && location.isNear(block.element, in: tree))) {
+                let standfirst = goodParagraph && sinceHeadline <= 3
+                if let hint = block.hint,
+                    !(hint == .header && (inside || standfirst || goodParagraph && location.isNear(block.element, in: tree)))
+                {
                     outcome.remove(hint, block)
                     continue
                 }
                 let longProse = block.length >= longProseLength && block.linkDensity < 0.1 && block.kind == .paragraph
-                if !inside && !(goodParagraph && (longProse || location.isNear(block.element, in: tree))) {
+                if !inside && !standfirst && !(goodParagraph && (longProse || location.isNear(block.element, in: tree))) {
                     outcome.remove(.outsideMain, block)
                     continue
                 }

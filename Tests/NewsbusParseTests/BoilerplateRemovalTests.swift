@@ -67,4 +67,22 @@ import Testing
         #expect(article.blockTexts.count == 2)
         #expect(article.removed["link_list", default: 0] == 3)
     }
+
+    @Test func keepsTheStandfirstUnderTheHeadlineOutsideTheArticleBody() throws {
+        // Given a page header holding the headline and the standfirst, apart from the article's text
+        let html = """
+            <body><header class="page-header"><nav><a href="/">Accueil</a></nav>
+            <h1>Les dattes de Zagora s'exportent vers l'Europe</h1>
+            <p>Les producteurs de la vallée du Drâa ont signé leur premier contrat avec un distributeur espagnol.</p></header>
+            <div class="layout"><div class="main"><div class="text">
+            <p>La coopérative, qui regroupe soixante exploitations, enverra cette saison quarante tonnes de dattes vers Valence.</p>
+            <p>Les prix obtenus sont supérieurs d'un tiers à ceux du marché local, selon son président, qui vise déjà l'Allemagne.</p>
+            </div></div></div></body>
+            """
+        let article = try ArticleParser().parse(RawArticle(html: html))
+        #expect(article.blockTexts.first?.hasPrefix("Les producteurs de la vallée") == true)
+        #expect(article.blockTexts.count == 3)
+        #expect(!article.body.contains("Accueil"))
+        #expect(article.title == "Les dattes de Zagora s'exportent vers l'Europe")
+    }
 }
