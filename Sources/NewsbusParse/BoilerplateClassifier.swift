@@ -68,7 +68,7 @@ struct BoilerplateClassifier {
                 continue
             }
             let density = block.linkDensity
-            if block.length >= 2, density > 0.5 || (block.kind == .heading && density > 0.3 && block.length < 120) {
+            if block.length >= 2, density > (block.length >= 150 ? 0.65 : 0.5) || (block.kind == .heading && density > 0.3 && block.length < 120) {
                 outcome.remove(.linkList, block)
                 continue
             }
