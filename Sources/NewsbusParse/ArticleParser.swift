@@ -64,8 +64,12 @@ public struct ArticleParser: Sendable {
         throws(ParseFailure) -> ParsedArticle
     {
         try checkSize(htmlBytes.count, of: "html")
-        let decoded = CharsetDecoder.decode(htmlBytes)
-        return try parse(RawArticle(html: decoded.text, url: url, source: source, lang: lang))
+        let utf8 = CharsetDecoder.utf8Bytes(htmlBytes)
+        let raw = RawArticle(url: url, source: source, lang: lang)
+        guard utf8.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D && $0 != 0x0C }) else {
+            throw ParseFailure(.emptyInput, "the page's \(htmlBytes.count) bytes hold nothing but white space")
+        }
+        return try parseHTML(utf8, raw: raw)
     }
 
     /// Every text block of a page with what became of it (`keep`, or the removal kind), for tuning the rules.
@@ -78,6 +82,10 @@ public struct ArticleParser: Sendable {
         let outcome = BoilerplateClassifier(rules: options.rules).classify(
             blocks, location: location, tree: tree, title: metadata.bestTitle, lede: nil, tracing: true)
         var lines = ["charset \(decoded.charset) (\(decoded.evidence)); title: \(metadata.bestTitle ?? "-")"]
+        if let first = location.inside.firstIndex(of: true) {
+            let names = tree.attributes(of: Int32(first)).map { ($0.className ?? "") + "#" + ($0.id ?? "") } ?? ""
+            lines.append("main: \(tree.nodes[first].tag)[\(names)] near \(location.neighbourhood.count)")
+        }
         for (fate, block) in outcome.trace ?? [] {
             let tag = "\(tree.nodes[Int(max(block.element, 0))].tag)"
             let names = tree.attributes(of: max(block.element, 0)).map { ($0.className ?? "") + "#" + ($0.id ?? "") } ?? ""

@@ -19,6 +19,19 @@ struct BlockCollector {
         var linkDepth = 0
         var quoteDepth = 0
         var lastWasBreak = false
+        // Class names repeat within a page: remember what each class-and-id combination means.
+        var hintCache: [String: (RemovalKind, BoilerplateHints.Strength)?] = [:]
+        func hint(_ tag: Tag, _ attributes: DOMTree.Attributes?) -> (RemovalKind, BoilerplateHints.Strength)? {
+            guard let attributes, attributes.role == nil, attributes.itemprop == nil, !attributes.hidden,
+                attributes.id != nil || attributes.className != nil
+            else { return BoilerplateHints.hint(tag: tag, attributes: attributes) }
+            if let tagHint = BoilerplateHints.hint(tag: tag, attributes: nil) { return tagHint }
+            let key = (attributes.id ?? "") + " " + (attributes.className ?? "")
+            if let cached = hintCache[key] { return cached }
+            let computed = BoilerplateHints.hint(classAndID: key)
+            hintCache[key] = computed
+            return computed
+        }
 
         func flush() {
             lastWasBreak = false
@@ -45,6 +58,7 @@ struct BlockCollector {
 
         // Stack entries: node index, and whether this is the exit visit of an element.
         var stack: [(Int32, Bool)] = [(tree.body, false)]
+        var children: [Int32] = []
         while let (node, exiting) = stack.popLast() {
             let n = tree.nodes[Int(node)]
             if n.tag == .text {
@@ -74,13 +88,13 @@ struct BlockCollector {
             if n.tag == .a { linkDepth += 1 }
             if n.tag == .blockquote { quoteDepth += 1 }
             let attributes = tree.attributes(of: node)
-            if node != tree.body, let (kind, strength) = BoilerplateHints.hint(tag: n.tag, attributes: attributes),
+            if node != tree.body, let (kind, strength) = hint(n.tag, attributes),
                 Double(subtreeText[Int(node)]) < maximumHintedShare * Double(totalText)
             {
                 hintStack.append(BlockHint(node: node, kind: kind, strength: strength))
             }
             stack.append((node, true))
-            var children: [Int32] = []
+            children.removeAll(keepingCapacity: true)
             var child = n.firstChild
             while child >= 0 {
                 children.append(child)
@@ -95,7 +109,8 @@ struct BlockCollector {
 
     /// Sets each block's hint to its innermost hinted ancestor that does not hold real paragraphs: a weak hint
     /// on an element with 300 or more characters of link-poor paragraphs is overruled, and so is a strong one on
-    /// an element with half the page's paragraph text.
+    /// an element with half the page's paragraph text (or 250 characters, for paywall, hidden and advert hints:
+    /// prompts, hidden widgets and adverts are short).
     private func resolveHints(_ blocks: inout [CandidateBlock]) {
         var paragraphText = [Int](repeating: 0, count: tree.nodes.count)
         for block in blocks where block.element >= 0 && block.length >= 80 && block.linkDensity < 0.3 {
@@ -111,7 +126,13 @@ struct BlockCollector {
         for index in blocks.indices {
             for hint in blocks[index].hints.reversed() {
                 let text = paragraphText[Int(hint.node)]
-                let overruled = hint.strength == .weak ? text >= 300 : (total >= 500 && text * 2 >= total)
+                let overruled: Bool
+                switch (hint.strength, hint.kind) {
+                case (.weak, _): overruled = text >= 300
+                // Paywall and "hidden until scripts run" wrappers often hold the whole article.
+                case (.strong, .subscribePrompt), (.strong, .hidden), (.strong, .advert): overruled = text >= 250
+                case (.strong, _): overruled = total >= 500 && text * 2 >= total
+                }
                 if !overruled {
                     blocks[index].hint = hint.kind
                     break

@@ -5,6 +5,8 @@ import NewsbusProtocol
 /// or of an earlier block, and teaser lists (a teaser heading, or a run of truncated first sentences).
 struct BoilerplateClassifier {
     let rules: PhraseRules
+    /// Link-free paragraphs at least this long are article text wherever they are on the page.
+    var longProseLength = 250
 
     /// Blocks kept, and what was removed counted by kind.
     struct Outcome {
@@ -33,18 +35,31 @@ struct BoilerplateClassifier {
         let foldedLede = lede.map { Self.truncationStripped(TextNormalizer.folded($0)) }
         var seen = Set<String>()
         var candidates: [CandidateBlock] = []
+        // Blocks since the headline: a link-poor paragraph right after it is the standfirst, wherever it sits.
+        var sinceHeadline = Int.max
         for block in blocks {
+            if sinceHeadline < Int.max { sinceHeadline += 1 }
+            if block.tag == .h1, block.length <= 300 {
+                let folded = TextNormalizer.folded(block.text)
+                if let foldedTitle, !foldedTitle.isEmpty, folded.contains(foldedTitle) || foldedTitle.contains(folded) {
+                    sinceHeadline = 0
+                }
+            }
             if let location, let tree, block.element >= 0 {
                 let inside = location.inside[Int(block.element)]
                 // A header inside the article holds its standfirst; near the article, a link-poor paragraph
                 // outside the container is part of it.
                 let goodParagraph = block.length >= 60 && block.linkDensity < 0.2 && block.kind != .heading
                     && !Self.isTruncated(block.text)
-                if let hint = block.hint, !(hint == .header && (inside || goodParagraph && location.isNear(block.element, in: tree))) {
+                let standfirst = goodParagraph && sinceHeadline <= 3
+                if let hint = block.hint,
+                    !(hint == .header && (inside || standfirst || goodParagraph && location.isNear(block.element, in: tree)))
+                {
                     outcome.remove(hint, block)
                     continue
                 }
-                if !inside && !(goodParagraph && location.isNear(block.element, in: tree)) {
+                let longProse = block.length >= longProseLength && block.linkDensity < 0.1 && block.kind == .paragraph
+                if !inside && !standfirst && !(goodParagraph && (longProse || location.isNear(block.element, in: tree))) {
                     outcome.remove(.outsideMain, block)
                     continue
                 }
@@ -53,7 +68,7 @@ struct BoilerplateClassifier {
                 continue
             }
             let density = block.linkDensity
-            if block.length >= 2, density > 0.5 || (block.kind == .heading && density > 0.3 && block.length < 120) {
+            if block.length >= 2, density > (block.length >= 150 ? 0.65 : 0.5) || (block.kind == .heading && density > 0.3 && block.length < 120) {
                 outcome.remove(.linkList, block)
                 continue
             }
@@ -61,8 +76,11 @@ struct BoilerplateClassifier {
                 outcome.remove(.fragment, block)
                 continue
             }
-            let folded = TextNormalizer.folded(block.text)
-            if let foldedTitle, folded == foldedTitle {
+            let folded = block.length <= 600 ? TextNormalizer.folded(block.text) : block.text
+            if let foldedTitle, block.length <= foldedTitle.unicodeScalars.count + 4, folded == foldedTitle
+                || (block.tag == .h1 && block.length <= 300 && !foldedTitle.isEmpty
+                    && (folded.contains(foldedTitle) || foldedTitle.contains(folded)))
+            {
                 outcome.remove(.title, block)
                 continue
             }
@@ -72,7 +90,7 @@ struct BoilerplateClassifier {
                 outcome.remove(.lede, block)
                 continue
             }
-            if let kind = rules.classify(block) {
+            if let kind = rules.classify(block, folded: folded) {
                 outcome.remove(kind, block)
                 continue
             }
@@ -82,8 +100,45 @@ struct BoilerplateClassifier {
             }
             candidates.append(block)
         }
-        outcome.kept = removeTeaserLists(candidates, removed: &outcome)
+        outcome.kept = removeOrphanHeadings(removeTeaserLists(candidates, removed: &outcome), removed: &outcome)
         return outcome
+    }
+
+    /// Drops headings with no text under them: the next kept block is a heading of the same or a higher rank, or
+    /// there is none. Long "headings" are standfirsts set in heading type and stay.
+    private func removeOrphanHeadings(_ blocks: [CandidateBlock], removed outcome: inout Outcome) -> [CandidateBlock] {
+        var kept: [CandidateBlock] = []
+        kept.reserveCapacity(blocks.count)
+        for (index, block) in blocks.enumerated() {
+            if block.kind == .heading, block.length <= 120 {
+                let next = index + 1 < blocks.count ? blocks[index + 1] : nil
+                if next == nil || (next!.kind == .heading && Self.rank(next!.tag) <= Self.rank(block.tag)) {
+                    outcome.remove(.orphanHeading, block)
+                    continue
+                }
+            }
+            kept.append(block)
+        }
+        if outcome.trace != nil {
+            // Keep the trace in document order for `explain`: mark orphan headings that were logged as kept.
+            let orphans = Set(outcome.trace!.indices.filter { outcome.trace![$0].0 == RemovalKind.orphanHeading.rawValue }
+                .map { outcome.trace![$0].1.text })
+            outcome.trace!.removeAll { $0.0 == "keep" && $0.1.kind == .heading && orphans.contains($0.1.text) }
+        }
+        return kept
+    }
+
+    /// 1 for `<h1>` … 6 for `<h6>`; other elements (plain-text headings) rank as 2.
+    private static func rank(_ tag: Tag) -> Int {
+        switch tag {
+        case .h1: 1
+        case .h2: 2
+        case .h3: 3
+        case .h4: 4
+        case .h5: 5
+        case .h6: 6
+        default: 2
+        }
     }
 
     /// Drops lists of other articles: a teaser heading with the short, link-heavy or truncated blocks after it, and
@@ -93,7 +148,7 @@ struct BoilerplateClassifier {
         var index = 0
         while index < blocks.count {
             let block = blocks[index]
-            if block.length <= 80, rules.isTeaserHeading(block.text) {
+            if block.length <= 80, rules.isTeaserHeading(folded: TextNormalizer.folded(block.text)) {
                 outcome.remove(.teaserList, block)
                 index += 1
                 while index < blocks.count, looksLikeTeaser(blocks[index]) {
@@ -105,7 +160,9 @@ struct BoilerplateClassifier {
             if Self.isTruncated(block.text), block.length <= 400 {
                 var end = index + 1
                 while end < blocks.count, Self.isTruncated(blocks[end].text), blocks[end].length <= 400 { end += 1 }
-                if end - index >= 2 || index == blocks.count - 1 {
+                // A run of two or more, or one short truncated line that ends the text ("Lire la suite…");
+                // a long last paragraph cut by a paywall is still the article's text.
+                if end - index >= 2 || (index == blocks.count - 1 && block.length <= 150) {
                     for teaser in blocks[index..<end] { outcome.remove(.teaserList, teaser) }
                     index = end
                     continue

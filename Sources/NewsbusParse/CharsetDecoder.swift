@@ -21,6 +21,16 @@ public enum CharsetDecoder {
         public var evidence: String
     }
 
+    /// The page as UTF-8 bytes: the input itself when it is valid UTF-8 without a BOM (no copy), else the bytes
+    /// of ``decode(_:)``'s text.
+    static func utf8Bytes(_ bytes: [UInt8]) -> [UInt8] {
+        if !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]) {
+            let validity = utf8Validity(bytes)
+            if validity.invalid == 0 && validity.multibyte > 0 { return bytes }
+        }
+        return Array(decode(bytes).text.utf8)
+    }
+
     /// Decodes `bytes`.
     public static func decode(_ bytes: [UInt8]) -> Decoded {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -32,8 +42,12 @@ public enum CharsetDecoder {
         if bytes.starts(with: [0xFE, 0xFF]) {
             return Decoded(text: utf16(bytes.dropFirst(2), bigEndian: true), charset: "utf-16be", evidence: "bom")
         }
-        let declared = declaredCharsets(in: bytes)
         let validity = utf8Validity(bytes)
+        if validity.invalid == 0 && validity.multibyte > 0 {
+            // Valid UTF-8 with non-ASCII text: whatever a declaration says, this is UTF-8.
+            return Decoded(text: String(decoding: bytes, as: UTF8.self), charset: "utf-8", evidence: "detected")
+        }
+        let declared = declaredCharsets(in: bytes)
         let plausiblyUTF8 = validity.invalid == 0 || validity.multibyte >= 20 * validity.invalid
         let declaredOther = declared.first { !isUTF8($0) }
         if plausiblyUTF8 && (declaredOther == nil || validity.multibyte > 0 || declared.first.map(isUTF8) == true) {
@@ -112,22 +126,41 @@ public enum CharsetDecoder {
 
     /// Counts valid multi-byte sequences and invalid sequences.
     static func utf8Validity(_ bytes: [UInt8]) -> (multibyte: Int, invalid: Int) {
-        var multibyte = 0, invalid = 0, index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte < 0x80 { index += 1; continue }
-            let length: Int
-            if byte >= 0xC2 && byte <= 0xDF { length = 2 } else if byte >= 0xE0 && byte <= 0xEF { length = 3 } else if
-                byte >= 0xF0 && byte <= 0xF4
-            { length = 4 } else { invalid += 1; index += 1; continue }
-            var ok = index + length <= count
-            if ok {
-                for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { ok = false; break }
+        bytes.withUnsafeBufferPointer { buffer in
+            var multibyte = 0, invalid = 0, index = 0
+            let count = buffer.count
+            let raw = UnsafeRawBufferPointer(buffer)
+            while index < count {
+                // Skip ASCII eight bytes at a time.
+                if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+                let byte = buffer[index]
+                if byte < 0x80 { index += 1; continue }
+                let length: Int
+                if byte >= 0xC2 && byte <= 0xDF {
+                    length = 2
+                } else if byte >= 0xE0 && byte <= 0xEF {
+                    length = 3
+                } else if byte >= 0xF0 && byte <= 0xF4 {
+                    length = 4
+                } else {
+                    invalid += 1
+                    index += 1
+                    continue
+                }
+                var ok = index + length <= count
+                if ok {
+                    for offset in 1..<length where buffer[index + offset] & 0xC0 != 0x80 {
+                        ok = false
+                        break
+                    }
+                }
+                if ok { multibyte += 1; index += length } else { invalid += 1; index += 1 }
             }
-            if ok { multibyte += 1; index += length } else { invalid += 1; index += 1 }
+            return (multibyte, invalid)
         }
-        return (multibyte, invalid)
     }
 
     private static func decodeSingleByte(_ bytes: [UInt8], charset: String) -> String? {

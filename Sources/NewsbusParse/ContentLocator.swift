@@ -4,6 +4,10 @@
 struct ContentLocator {
     let tree: DOMTree
     let blocks: [CandidateBlock]
+    var climbLimit = 8
+    var siblingGoodText = 150
+    var minimumExtra = 100
+    var extraShare = 0.3
 
     /// Where the main content is.
     struct Location {
@@ -107,6 +111,32 @@ struct ContentLocator {
             guard parent >= 0, textLength[Int(parent)] <= textLength[Int(best)] + 20 else { break }
             best = parent
         }
+        // Climb while the parent holds substantially more good paragraph text than the candidate: articles split
+        // into several sections or columns.
+        var good = [Int](repeating: 0, count: count)
+        for block in blocks where block.element >= 0 && block.hint == nil && block.kind != .heading
+            && block.length >= 60 && block.linkDensity < 0.25
+        {
+            good[Int(block.element)] += block.length
+        }
+        index = count - 1
+        while index > 0 {
+            let parent = Int(tree.nodes[index].parent)
+            if parent >= 0 { good[parent] += good[index] }
+            index -= 1
+        }
+        // Wrappers that add no text are passed through; the first ancestor that adds little text ends the climb.
+        var ancestor = tree.nodes[Int(best)].parent
+        var levels = 0
+        while ancestor >= 0, ancestor != tree.body, tree.nodes[Int(ancestor)].tag != .html, levels < climbLimit {
+            let extra = good[Int(ancestor)] - good[Int(best)]
+            if extra > 0 {
+                guard extra >= max(minimumExtra, Int(extraShare * Double(good[Int(best)]))) else { break }
+                best = ancestor
+            }
+            ancestor = tree.nodes[Int(ancestor)].parent
+            levels += 1
+        }
         markSubtree(best, in: &inside)
         // Siblings that score close to the best, or that are good paragraphs themselves.
         let parent = tree.nodes[Int(best)].parent
@@ -119,7 +149,8 @@ struct ContentLocator {
                 let length = textLength[Int(sibling)]
                 guard length > 0 else { continue }
                 let density = Double(linkLength[Int(sibling)]) / Double(length)
-                if scores[Int(sibling)] >= threshold || (length > 80 && density < 0.25
+                if scores[Int(sibling)] >= threshold || good[Int(sibling)] >= max(siblingGoodText, good[Int(best)] / 10)
+                    || (length > 80 && density < 0.25
                     && !isContainer(tree.nodes[Int(sibling)].tag))
                 {
                     markSubtree(sibling, in: &inside)
@@ -143,17 +174,19 @@ struct ContentLocator {
         if tag == .article { weight += 10 }
         if tag == .main { weight += 5 }
         guard let attributes = tree.attributes(of: node) else { return weight }
-        if let itemprop = attributes.itemprop?.lowercased(), itemprop.contains("articlebody") { weight += 50 }
-        let names = ((attributes.className ?? "") + " " + (attributes.id ?? "")).lowercased()
-        for positive in ["article-body", "articlebody", "article__body", "article-content", "entry-content",
-            "post-content", "story-body", "article-text", "articletext", "post-body", "text-content", "main-content",
-            "content-body", "body-text", "field-body", "rich-text", "richtext", "artikel", "article_body", "story-content"]
-        where names.contains(positive) {
+        if let itemprop = attributes.itemprop?.lowercased(), itemprop.hasPrefix("articlebody") { weight += 50 }
+        let names = Array(((attributes.className ?? "") + " " + (attributes.id ?? "")).lowercased().utf8)
+        for positive in Self.positiveNames where PhraseRules.contains(names, positive) {
             weight += 25
             break
         }
         return weight
     }
+
+    private static let positiveNames: [[UInt8]] = ["article-body", "articlebody", "article__body", "article-content", "entry-content",
+            "post-content", "story-body", "article-text", "articletext", "post-body", "text-content", "main-content",
+            "content-body", "body-text", "field-body", "rich-text", "richtext", "artikel", "article_body", "story-content",
+    ].map { Array($0.utf8) }
 
     /// Marks `root` and its descendants. Nodes are in document order, so a subtree is the contiguous range after
     /// its root that ends at the first node whose parent lies before the root.

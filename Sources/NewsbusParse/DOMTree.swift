@@ -72,7 +72,7 @@ struct DOMTree: Sendable {
                 collector.append(texts[Int(n.payload)])
                 continue
             }
-            if n.tag.isInvisible { continue }
+            if n.tag.isInvisible && node != root { continue }
             if n.tag.isBlock || n.tag == .br { collector.appendSpace() }
             var children: [Int32] = []
             var child = n.firstChild

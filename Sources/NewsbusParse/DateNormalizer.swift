@@ -67,6 +67,9 @@ enum DateNormalizer {
 
     /// The first date written in prose in `text`, if any.
     static func findDate(in text: String) -> Found? {
+        var digits = 0
+        for byte in text.utf8 where byte >= 0x30 && byte <= 0x39 { digits += 1 }
+        guard digits >= 4 else { return nil }
         let words = tokens(of: TextNormalizer.folded(text))
         guard !words.isEmpty else { return nil }
         let textLength = text.count
@@ -76,7 +79,7 @@ enum DateNormalizer {
                 return Found(iso: iso, matchedLength: 10, textLength: textLength)
             }
             // 03.06.2021 or 3.6.2021
-            let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+            let parts = word.trimming(".,;:)").split(separator: ".", omittingEmptySubsequences: false)
             if parts.count == 3, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2].prefix(4)),
                 parts[2].count >= 4, valid(year, month, day)
             {

@@ -13,6 +13,8 @@ enum HTMLDocument {
     /// Parses UTF-8 HTML into a tree. Returns nil only when libxml2 builds no document at all.
     static func parse(utf8 html: [UInt8]) -> DOMTree? {
         _ = initialised
+        // libxml2 stops at a NUL byte: drop them (they never carry text).
+        let html = html.contains(0) ? html.filter { $0 != 0 } : html
         let document: htmlDocPtr? = html.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 htmlReadMemory(pointer, Int32(buffer.count), nil, "UTF-8", clibxml2_html_options())
@@ -30,10 +32,6 @@ enum HTMLDocument {
 /// Copies libxml2's node graph into a ``DOMTree`` with an explicit stack.
 private struct TreeBuilder {
     var tree = DOMTree()
-    /// libxml2 interns element and attribute names in a per-document dictionary, so a name pointer seen once
-    /// maps to the same tag every time.
-    private var tagCache: [UnsafeRawPointer: Tag] = [:]
-    private var attributeCache: [UnsafeRawPointer: AttributeName] = [:]
 
     private enum AttributeName { case id, className, href, rel, name, property, content, itemprop, datetime, role,
         lang, hidden, type, style, ariaHidden, ignored }
@@ -45,13 +43,12 @@ private struct TreeBuilder {
         while let (pointer, parent) = stack.popLast() {
             guard let index = append(pointer, parent: parent) else { continue }
             if tree.nodes[Int(index)].tag == .text { continue }
-            var children: [xmlNodePtr] = []
-            var child = pointer.pointee.children
+            // Push the children last to first, so that they pop in document order.
+            var child = pointer.pointee.last
             while let current = child {
-                children.append(current)
-                child = current.pointee.next
+                stack.append((current, index))
+                child = current.pointee.prev
             }
-            for current in children.reversed() { stack.append((current, index)) }
         }
     }
 
@@ -68,7 +65,7 @@ private struct TreeBuilder {
             tree.texts.append(String(cString: content))
         case XML_ELEMENT_NODE:
             tag = lookupTag(node.name)
-            let (attributes, type, invisible) = readAttributes(node.properties)
+            let (attributes, type, invisible) = readAttributes(node.properties, of: tag)
             if tag == .script {
                 if let type, type.lowercased().contains("ld+json") { tree.jsonLD.append(Self.content(of: pointer)) }
                 return nil
@@ -107,17 +104,51 @@ private struct TreeBuilder {
 
     private mutating func lookupTag(_ name: UnsafePointer<xmlChar>?) -> Tag {
         guard let name else { return .other }
-        let key = UnsafeRawPointer(name)
-        if let tag = tagCache[key] { return tag }
-        let tag = Tag.byName[String(cString: name).lowercased()] ?? .other
-        tagCache[key] = tag
-        return tag
+        if let key = Self.packedName(name) { return Self.tagsByPackedName[key] ?? .other }
+        return Tag.byName[String(cString: name).lowercased()] ?? .other
     }
+
+    /// Up to eight ASCII bytes of a name, lower-cased, packed in an integer (nil for longer names).
+    private static func packedName(_ name: UnsafePointer<xmlChar>) -> UInt64? {
+        var key: UInt64 = 0
+        var index = 0
+        while true {
+            let byte = name[index]
+            if byte == 0 { return key }
+            if index == 8 { return nil }
+            key |= UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) << UInt64(8 * index)
+            index += 1
+        }
+    }
+
+    private static func packedName(_ name: String) -> UInt64? {
+        let bytes = Array(name.utf8)
+        guard bytes.count <= 8 else { return nil }
+        var key: UInt64 = 0
+        for (index, byte) in bytes.enumerated() { key |= UInt64(byte) << UInt64(8 * index) }
+        return key
+    }
+
+    private static let tagsByPackedName: [UInt64: Tag] = {
+        var table: [UInt64: Tag] = [:]
+        for (name, tag) in Tag.byName { if let key = packedName(name) { table[key] = tag } }
+        return table
+    }()
+
+    private static let attributesByPackedName: [UInt64: AttributeName] = {
+        let names: [String: AttributeName] = [
+            "id": .id, "class": .className, "href": .href, "rel": .rel, "name": .name, "property": .property,
+            "content": .content, "itemprop": .itemprop, "datetime": .datetime, "role": .role, "lang": .lang,
+            "hidden": .hidden, "type": .type, "style": .style,
+        ]
+        var table: [UInt64: AttributeName] = [:]
+        for (name, value) in names { if let key = packedName(name) { table[key] = value } }
+        return table
+    }()
 
     private mutating func lookupAttribute(_ name: UnsafePointer<xmlChar>?) -> AttributeName {
         guard let name else { return .ignored }
-        let key = UnsafeRawPointer(name)
-        if let known = attributeCache[key] { return known }
+        if let key = Self.packedName(name) { return Self.attributesByPackedName[key] ?? .ignored }
         let known: AttributeName
         switch String(cString: name).lowercased() {
         case "id": known = .id
@@ -137,12 +168,11 @@ private struct TreeBuilder {
         case "aria-hidden": known = .ariaHidden
         default: known = .ignored
         }
-        attributeCache[key] = known
         return known
     }
 
     /// Reads the attributes the core uses; also says whether the element is hidden from readers.
-    private mutating func readAttributes(_ first: xmlAttrPtr?) -> (DOMTree.Attributes?, String?, Bool) {
+    private mutating func readAttributes(_ first: xmlAttrPtr?, of tag: Tag) -> (DOMTree.Attributes?, String?, Bool) {
         var attributes = DOMTree.Attributes()
         var any = false
         var type: String?
@@ -151,7 +181,16 @@ private struct TreeBuilder {
         while let attribute = current {
             current = attribute.pointee.next
             let name = lookupAttribute(attribute.pointee.name)
-            if name == .ignored { continue }
+            switch name {
+            case .ignored: continue
+            case .href where tag != .link && tag != .a: continue
+            case .content where tag != .meta, .name where tag != .meta, .property where tag != .meta: continue
+            case .type where tag != .script: continue
+            case .style:
+                if Self.hidesElement(attribute) { invisible = true }
+                continue
+            default: break
+            }
             let value = Self.value(of: attribute)
             switch name {
             case .id: attributes.id = value
@@ -167,15 +206,27 @@ private struct TreeBuilder {
             case .lang: attributes.lang = value
             case .hidden: invisible = true
             case .type: type = value
-            case .style:
-                let compact = value.lowercased().filter { $0 != " " }
-                if compact.contains("display:none") || compact.contains("visibility:hidden") { invisible = true }
+            case .style: break
             case .ariaHidden: attributes.hidden = value.lowercased() == "true"
             case .ignored: break
             }
             any = true
         }
         return (any ? attributes : nil, type, invisible)
+    }
+
+    /// Whether a `style` attribute says `display: none` or `visibility: hidden` (read without making a String).
+    private static func hidesElement(_ attribute: xmlAttrPtr) -> Bool {
+        guard let text = attribute.pointee.children, let content = text.pointee.content else { return false }
+        var compact: [UInt8] = []
+        var index = 0
+        while content[index] != 0, compact.count < 400 {
+            let byte = content[index]
+            if byte != 0x20 { compact.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+            index += 1
+        }
+        return PhraseRules.contains(compact, Array("display:none".utf8))
+            || PhraseRules.contains(compact, Array("visibility:hidden".utf8))
     }
 
     private static func value(of attribute: xmlAttrPtr) -> String {

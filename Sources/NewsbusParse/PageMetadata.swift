@@ -1,3 +1,4 @@
+import Foundation
 import NewsbusProtocol
 
 /// What a page says about itself, outside its text.

@@ -8,19 +8,44 @@
 /// stripped.
 public struct PhraseRules: Sendable {
     /// Lines that start with these and are short are cross-links to other articles.
-    public var crossLinkPrefixes: [String]
+    public let crossLinkPrefixes: [String]
     /// Like ``crossLinkPrefixes`` but only when followed by `:` or a dash (the bare words occur in prose).
-    public var crossLinkLabels: [String]
+    public let crossLinkLabels: [String]
     /// Credit line starts.
-    public var creditPrefixes: [String]
+    public let creditPrefixes: [String]
     /// Phrases that make a short line a call to subscribe, sign up or follow.
-    public var subscribePhrases: [String]
+    public let subscribePhrases: [String]
     /// Whole lines that are share-bar or advert labels.
-    public var labels: [String: RemovalKind]
+    public let labels: [String: RemovalKind]
     /// Headings that open a list of other articles.
-    public var teaserHeadings: [String]
+    public let teaserHeadings: [String]
     /// Starts of "published …"/"updated …" lines.
-    public var datelinePrefixes: [String]
+    public let datelinePrefixes: [String]
+
+    /// Makes rules from phrase lists (lower case, typographic apostrophes folded to `'`).
+    public init(
+        crossLinkPrefixes: [String], crossLinkLabels: [String], creditPrefixes: [String], subscribePhrases: [String],
+        labels: [String: RemovalKind], teaserHeadings: [String], datelinePrefixes: [String]
+    ) {
+        self.crossLinkPrefixes = crossLinkPrefixes
+        self.crossLinkLabels = crossLinkLabels
+        self.creditPrefixes = creditPrefixes
+        self.subscribePhrases = subscribePhrases
+        self.labels = labels
+        self.teaserHeadings = teaserHeadings
+        self.datelinePrefixes = datelinePrefixes
+        self.teaserHeadingSet = Set(teaserHeadings)
+        self.multiWordTeaserHeadings = teaserHeadings.filter { $0.unicodeScalars.contains(" ") }.map { $0 + " " }
+        self.compiled = Compiled(
+            crossLinkPrefixes: crossLinkPrefixes.map { Array($0.utf8) },
+            crossLinkLabels: crossLinkLabels.map { Array($0.utf8) },
+            creditPrefixes: creditPrefixes.map { Array($0.utf8) },
+            subscribePhrases: subscribePhrases.map { Array($0.utf8) },
+            datelinePrefixes: datelinePrefixes.map { Array($0.utf8) })
+    }
+
+    private let teaserHeadingSet: Set<String>
+    private let multiWordTeaserHeadings: [String]
 
     /// The rules for French, English and the other languages of the dev pages.
     public static let standard = PhraseRules(
@@ -36,7 +61,8 @@ public struct PhraseRules: Sendable {
             "czytaj więcej", "zobacz też", "zobacz także", "leggi anche", "leia também", "leia mais", "veja também",
             "lees ook", "lees meer", "en vidéo", "vidéo -", "► vidéo", "regarder la vidéo", "watch:", "watch the video",
             "video:", "vidéo :", "vidéo.", "podcast :", "mehr dazu", "hier geht es zum", "hier geht's zum",
-            "zum artikel", "hier lesen", "hier weiterlesen", "weiterlesen",
+            "zum artikel", "hier lesen", "hier weiterlesen", "weiterlesen", "weitere infos", "mehr infos",
+            "mehr informationen", "infos unter", "more info", "plus d'infos", "plus d'informations", "más información",
         ],
         crossLinkLabels: [
             "à lire", "a lire", "à voir", "a voir", "à découvrir", "lire", "voir", "related", "more", "read",
@@ -46,8 +72,11 @@ public struct PhraseRules: Sendable {
         creditPrefixes: [
             "crédits photo", "crédit photo", "crédits :", "crédit :", "photo :", "photos :", "©", "(c) ", "copyright",
             "foto:", "fotos:", "foto :", "bild:", "bilder:", "photo credit", "image credit", "image:", "credit:",
-            "credits:", "illustration :", "photo by", "photograph:", "quelle:", "source photo", "picture:",
-            "crédito:", "créditos:", "fot.", "fot:", "getty images", "afp photo", "keystone", "imago",
+            "credits:", "illustration :", "illustration ", "avec la collaboration de l'agence", "avec afp",
+            "avec agences", "(avec afp)", "photo by", "photograph:", "quelle:", "source photo", "picture:",
+            "crédito:", "créditos:", "fot.", "fot:", "getty images", "afp photo", "keystone", "imago", "quelle:",
+            "(quelle:", "(foto:", "(bild:", "foto ", "fotos ", "bildquelle", "titelbild", "beitragsbild", "(photo:",
+            "photo :", "image :", "source :", "source:", "sources :", "mit material von", "mit material der",
         ],
         subscribePhrases: [
             "newsletter", "abonnez-vous", "inscrivez-vous", "s'abonner", "sabonner", "déjà abonné", "réservé aux abonnés",
@@ -55,7 +84,14 @@ public struct PhraseRules: Sendable {
             "abonnieren sie", "abonnieren", "jetzt anmelden", "melden sie sich", "suscríbete", "suscribete",
             "regístrate", "iscriviti", "assine", "zapisz się", "zaloguj", "cookies", "our privacy policy",
             "recevez gratuitement", "téléchargez l'application", "download the app", "app herunterladen",
-            "support our journalism", "soutenez", "unterstützen sie", "become a member", "jetzt testen",
+            "support our journalism", "soutenez", "unterstützen sie", "become a member", "jetzt testen", "telegram",
+            "canal de youtube", "hazte miembro", "download the", "app store", "google play", "support us",
+            "unterstütze", "gefällt dir", "if you enjoyed", "want to hear what you think", "submit your letter",
+            "this post contains references", "affiliate", "enthält werbung", "*werbung", "sponsored by",
+            "in partnership with", "creative commons", "cc by", "diesen artikel teilen", "artikel teilen",
+            "partagez", "share this", "abonnement", "abonniere", "jetzt lesen", "jetzt hören", "zum podcast",
+            "mitglied werden", "donate", "faire un don", "privatsphäre", "datenschutzerklärung",
+            "privacy policy", "rezept drucken", "print recipe", "kommentare geschlossen", "comments are closed",
             "gratis testen", "weiterlesen mit", "für abonnenten", "plus-artikel", "exklusiv für",
         ],
         labels: [
@@ -89,47 +125,84 @@ public struct PhraseRules: Sendable {
             "auch interessant", "meistgelesen", "meistgelesene artikel", "weitere nachrichten", "neueste artikel",
             "noticias relacionadas", "notas relacionadas", "te puede interesar", "también te puede interesar",
             "más noticias", "lo más leído", "leggi anche", "articoli correlati", "czytaj też", "zobacz też",
-            "polecamy", "veja também", "leia também", "gerelateerde artikelen", "lees ook",
+            "polecamy", "veja também", "leia também", "gerelateerde artikelen", "lees ook", "empfohlene beiträge",
+            "empfohlene artikel", "weiterführende informationen", "ähnliche artikel", "ähnliche beiträge",
+            "verwandte artikel", "weitere beiträge", "mehr von", "das könnte dich auch interessieren", "passend dazu",
+            "dazu passend", "more in", "related posts", "you might be interested in", "latest stories",
+            "popular posts", "recent posts", "neueste beiträge", "letzte beiträge", "aktuelle beiträge",
+            "letzte news", "aktuelle news", "weitere news", "czytaj również", "zobacz również", "polecane",
+            "leer más", "también le puede interesar", "tags", "themen", "schlagwörter", "schlagworte", "temas",
+            "etiquetas", "share this", "teilen", "comments", "kommentare", "leave a reply",
+            "schreibe einen kommentar", "hinterlasse einen kommentar", "kommentar schreiben", "laisser un commentaire",
+            "réagir à cet article", "les commentaires", "dans la même catégorie", "à la une", "nos vidéos",
+            "sur le même thème", "voir plus", "les articles les plus lus", "plus de nouvelles",
+            "weitere informationen", "kontakt", "zusatzinformationen", "zum weiterlesen", "mehr themen", "weitere themen",
+            "explore further", "über den autor", "über die autorin", "about the author", "originalpublikation",
+            "quellen", "quelle", "literatur", "weiterführender link", "weiterführende links", "kurz notiert",
+            "contexto de la noticia", "das thema könnte dich auch interessieren", "auch auf", "mehr kolumnen",
+            "read the latest from", "empfehlungen aus dem", "highlights aus dem heft", "sources", "references",
+            "further information", "contact", "press contact", "pressekontakt", "medienkontakt", "à propos de l'auteur",
+            "l'auteur", "sur le même sujet", "nos recommandations", "contenus sponsorisés", "notre sélection",
+            "vorschau auf den nächsten artikel", "lesetipps", "lesetipp", "buchtipp", "mehr zum thema", "das sagen leser",
         ],
         datelinePrefixes: [
             "publié le", "mis à jour le", "modifié le", "publié", "mis à jour", "posted on", "published", "updated",
             "last updated", "veröffentlicht", "aktualisiert", "stand:", "erstellt am", "zuletzt aktualisiert",
-            "publicado", "actualizado", "pubblicato", "aggiornato", "publikacja", "aktualizacja",
+            "publicado", "actualizado", "pubblicato", "aggiornato", "publikacja", "aktualizacja", "publiziert",
+            "veröffentlichung", "release date", "datum:", "date:",
         ])
 
+    /// The longest line any rule looks at; longer blocks are prose.
+    static let longestRuleLine = 300
+
     /// What a line is, if it is boilerplate by its wording alone.
-    func classify(_ block: CandidateBlock) -> RemovalKind? {
-        let folded = Self.stripBullets(TextNormalizer.folded(block.text))
-        guard !folded.isEmpty else { return .fragment }
+    func classify(_ block: CandidateBlock, folded: String) -> RemovalKind? {
         let length = block.length
-        let trimmedLabel = folded.trimming(" :.!|-–—»›>")
-        if let label = labels[trimmedLabel] { return label }
+        guard length <= Self.longestRuleLine else { return nil }
+        let folded = Self.stripBullets(folded)
+        guard !folded.isEmpty else { return .fragment }
+        let bytes = Array(folded.utf8)
+        if length <= 40, let label = labels[folded.trimming(" :.!|-–—»›>")] { return label }
         if length <= 250 {
-            for prefix in crossLinkPrefixes where folded.hasPrefix(prefix) { return .crossLink }
-            for label in crossLinkLabels where folded.hasPrefix(label) {
-                let rest = folded.dropFirst(label.count).drop { $0 == " " }
-                if let first = rest.first, ":-–—|»>".contains(first) { return .crossLink }
+            for prefix in compiled.crossLinkPrefixes where bytes.starts(with: prefix) { return .crossLink }
+            for label in compiled.crossLinkLabels where bytes.starts(with: label) {
+                var rest = bytes[label.count...].drop { $0 == 0x20 }
+                if rest.starts(with: [0xC2, 0xA0]) { rest = rest.dropFirst(2) }
+                if let first = rest.first, first == UInt8(ascii: ":") || first == UInt8(ascii: "-")
+                    || first == UInt8(ascii: "|") || first == UInt8(ascii: ">") || rest.starts(with: [0xE2, 0x80])
+                    || rest.starts(with: [0xC2, 0xBB])
+                {
+                    return .crossLink
+                }
             }
         }
         if length <= 160 {
-            for prefix in creditPrefixes where folded.hasPrefix(prefix) { return .credit }
-            if folded.contains("©") || folded.contains("(c) 20") || folded.contains("(c) 19") { return .credit }
+            for prefix in compiled.creditPrefixes where bytes.starts(with: prefix) { return .credit }
         }
         if length <= 300 {
-            if folded.contains("suivez") || folded.contains("follow") || folded.contains("folgen sie")
-                || folded.contains("síguenos")
+            for prefix in compiled.captionPrefixes where bytes.starts(with: prefix) { return .caption }
+            if Self.contains(bytes, Self.copyrightSign) || Self.contains(bytes, Array("(c) 20".utf8)) { return .credit }
+        }
+        if length <= 300 {
+            for phrase in compiled.rightsPhrases where Self.contains(bytes, phrase) { return .credit }
+            if compiled.followVerbs.contains(where: { Self.contains(bytes, $0) }),
+                compiled.networks.contains(where: { Self.contains(bytes, $0) })
             {
-                if folded.contains("facebook") || folded.contains("twitter") || folded.contains("instagram")
-                    || folded.contains("linkedin") || folded.contains("tiktok")
-                {
-                    return .subscribePrompt
-                }
+                return .subscribePrompt
             }
-            for phrase in subscribePhrases where folded.contains(phrase) { return .subscribePrompt }
+            for phrase in compiled.subscribePhrases where Self.contains(bytes, phrase) { return .subscribePrompt }
         }
         if length <= 40, Self.isCommentCounter(folded) { return .comments }
+        if length <= 80 {
+            for prefix in ["tags:", "tags :", "themen:", "schlagwörter:", "schlagworte:", "mots-clés", "mots clés :",
+                "temas:", "etiquetas:", "topics:", "kategorie:", "kategorien:", "catégorie :", "category:", "category :", "categories:", "catégories :", "filed under"]
+            where folded.hasPrefix(prefix) {
+                return .tags
+            }
+        }
+        if length <= 30, Self.looksLikeAgencySignature(folded) { return .credit }
         if length <= 100 {
-            for prefix in datelinePrefixes where folded.hasPrefix(prefix) {
+            for prefix in compiled.datelinePrefixes where bytes.starts(with: prefix) {
                 if DateNormalizer.findDate(in: block.text) != nil { return .dateline }
             }
         }
@@ -140,15 +213,65 @@ public struct PhraseRules: Sendable {
         return nil
     }
 
+    /// The phrase lists as UTF-8 bytes, for fast matching.
+    private struct Compiled: Sendable {
+        var crossLinkPrefixes: [[UInt8]]
+        var crossLinkLabels: [[UInt8]]
+        var creditPrefixes: [[UInt8]]
+        var subscribePhrases: [[UInt8]]
+        var datelinePrefixes: [[UInt8]]
+        var rightsPhrases: [[UInt8]] = [
+            "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+            "tutti i diritti riservati", "chroniony prawem autorskim", "wszelkie prawa zastrzeżone",
+            "copyrighted property", "reproduction interdite", "reproduction of material", "may not be reproduced",
+            "without written permission", "without the prior written", "ohne genehmigung",
+        ].map { Array($0.utf8) }
+        var captionPrefixes: [[UInt8]] = [
+            "abbildung ", "abbildung:", "abb. ", "abb.:", "fig. ", "figure ", "vergrößern", "bild anzeigen", "grafik:",
+            "infografik:", "screenshot", "légende :", "(photo ", "photo d'illustration",
+        ].map { Array($0.utf8) }
+        var followVerbs: [[UInt8]] = ["suivez", "follow", "folgen sie", "síguenos", "seguici", "siga"].map { Array($0.utf8) }
+        var networks: [[UInt8]] = ["facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube"].map {
+            Array($0.utf8)
+        }
+    }
+
+    private let compiled: Compiled
+
+    private static let copyrightSign = Array("©".utf8)
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count, let first = needle.first else { return false }
+        let last = haystack.count - needle.count
+        var index = 0
+        while index <= last {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// Whether a heading opens a list of other articles.
     func isTeaserHeading(_ text: String) -> Bool {
-        let folded = Self.stripBullets(TextNormalizer.folded(text)).trimming(" :.!-–—»›>")
+        isTeaserHeading(folded: TextNormalizer.folded(text))
+    }
+
+    /// Whether a heading, already folded with ``TextNormalizer/folded(_:)``, opens a list of other articles.
+    func isTeaserHeading(folded text: String) -> Bool {
+        let folded = Self.stripBullets(text).trimming(" :.!-–—»›>")
         guard folded.count <= 60 else { return false }
-        return teaserHeadings.contains(folded)
+        if teaserHeadingSet.contains(folded) { return true }
+        // "Mehr von <site>", "More from <site>", "Das könnte Sie auch interessieren" with words after it.
+        return multiWordTeaserHeadings.contains { folded.hasPrefix($0) }
     }
 
     private static func stripBullets(_ text: String) -> String {
-        let bullets: Set<Character> = ["»", "›", "►", "▶", "→", ">", "-", "–", "—", "•", "*", "|", "+", " ", "■", "▪", "·"]
+        // Folding turned guillemets into '"': "» Lire aussi" arrives here as "\" lire aussi".
+        let bullets: Set<Character> = ["»", "›", "►", "▶", "→", ">", "-", "–", "—", "•", "*", "|", "+", " ", "■", "▪", "·", "\""]
         return String(text.drop { bullets.contains($0) })
     }
 
@@ -159,6 +282,15 @@ public struct PhraseRules: Sendable {
         }
         return words.contains { $0.hasPrefix("comment") || $0.hasPrefix("kommentar") || $0.hasPrefix("réaction")
             || $0.hasPrefix("comentario") || $0.hasPrefix("komentarz") }
+    }
+
+    /// "aja/PAP", "(dpa)", "AFP/Reuters", "red, wien.ORF.at/Agenturen": a short signature with a slash or in
+    /// parentheses.
+    private static func looksLikeAgencySignature(_ folded: String) -> Bool {
+        let words = folded.split(separator: " ")
+        guard words.count <= 4, !folded.hasSuffix(".") else { return false }
+        if folded.hasPrefix("(") && folded.hasSuffix(")") { return true }
+        return folded.contains("/") && !folded.contains("http") && words.count <= 3
     }
 
     private static func looksLikeByline(_ folded: String) -> Bool {

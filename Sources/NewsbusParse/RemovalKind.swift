@@ -42,6 +42,8 @@ public enum RemovalKind: String, Sendable, CaseIterable {
     case title
     /// The standfirst, kept in ``ParsedArticle/lede`` rather than in the body.
     case lede
+    /// A heading with no text under it (its list of links or its widget went, or it ends the page).
+    case orphanHeading = "orphan_heading"
     /// A block that repeats an earlier one.
     case duplicate
     /// Fragments with no words ("|", "•", "(...)").

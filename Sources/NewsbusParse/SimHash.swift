@@ -1,8 +1,9 @@
 /// A 64-bit SimHash of a text's word shingles, for grouping near-duplicate stories: texts that share most of
 /// their three-word sequences get hashes that differ in few bits.
 ///
-/// Words are lower-cased runs of letters and digits; each shingle of three consecutive words is hashed with
-/// FNV-1a (64 bits) and votes on every bit. Texts of one or two words use those words as a single shingle.
+/// Words are runs of letters and digits (ASCII letters lower-cased; every non-ASCII character counts as a letter
+/// except no-break spaces and common punctuation). Each shingle of three consecutive words is hashed from the
+/// words' FNV-1a hashes and votes on every bit. Texts of one or two words use those words as one shingle.
 public enum SimHash {
     /// The hash of `text` as 16 lower-case hex digits, or nil when the text has no word.
     public static func hex(of text: String) -> String? {
@@ -13,21 +14,17 @@ public enum SimHash {
 
     /// The hash of `text`, or nil when the text has no word.
     public static func hash(of text: String) -> UInt64? {
-        let words = self.words(of: text)
+        let words = wordHashes(of: text)
         guard !words.isEmpty else { return nil }
         let width = min(3, words.count)
-        var votes = [Int](repeating: 0, count: 64)
+        var votes = [Int32](repeating: 0, count: 64)
         for start in 0...(words.count - width) {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
             for index in start..<(start + width) {
-                for byte in words[index] {
-                    hash ^= UInt64(byte)
-                    hash &*= 0x0000_0100_0000_01B3
-                }
-                hash ^= 0x20
-                hash &*= 0x0000_0100_0000_01B3
+                hash = (hash ^ words[index]) &* 0x0000_0100_0000_01B3
+                hash ^= hash >> 29
             }
-            for bit in 0..<64 { votes[bit] += (hash >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
+            for bit in 0..<64 { votes[bit] += Int32(truncatingIfNeeded: Int((hash >> UInt64(bit)) & 1) * 2 - 1) }
         }
         var result: UInt64 = 0
         for bit in 0..<64 where votes[bit] > 0 { result |= 1 << UInt64(bit) }
@@ -37,18 +34,56 @@ public enum SimHash {
     /// Bits that differ between two hashes (0 for identical texts, about 32 for unrelated ones).
     public static func distance(_ a: UInt64, _ b: UInt64) -> Int { (a ^ b).nonzeroBitCount }
 
-    private static func words(of text: String) -> [[UInt8]] {
-        var words: [[UInt8]] = []
-        var current = ""
-        for character in text.lowercased().unicodeScalars {
-            if character.properties.isAlphabetic || character.properties.numericType != nil {
-                current.unicodeScalars.append(character)
-            } else if !current.isEmpty {
-                words.append(Array(current.utf8))
-                current = ""
+    /// FNV-1a hashes of the words of `text`.
+    static func wordHashes(of text: String) -> [UInt64] {
+        var hashes: [UInt64] = []
+        var text = text
+        text.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var inWord = false
+            var index = 0
+            while index < bytes.count {
+                var byte = bytes[index]
+                let isWord: Bool
+                if byte < 0x80 {
+                    if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                    isWord = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                } else {
+                    isWord = !WordBoundaries.isSeparator(bytes, at: index)
+                }
+                if isWord {
+                    hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                    inWord = true
+                } else if inWord {
+                    hashes.append(hash)
+                    hash = 0xcbf2_9ce4_8422_2325
+                    inWord = false
+                }
+                index += 1
             }
+            if inWord { hashes.append(hash) }
         }
-        if !current.isEmpty { words.append(Array(current.utf8)) }
-        return words
+        return hashes
+    }
+}
+
+/// Fast word boundaries on UTF-8 bytes: the non-ASCII characters that separate words.
+enum WordBoundaries {
+    /// Whether the non-ASCII byte at `index` belongs to a separator: no-break and other spaces (U+00A0,
+    /// U+2000–U+200B, U+202F), guillemets (U+00AB, U+00BB), dashes, curly quotes, ellipsis and bullet (U+2010–U+2026).
+    static func isSeparator(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        // Find the lead byte of the sequence this byte belongs to.
+        var lead = index
+        while lead > 0, bytes[lead] & 0xC0 == 0x80, index - lead < 3 { lead -= 1 }
+        let first = bytes[lead]
+        if first == 0xC2, lead + 1 < bytes.count {
+            let second = bytes[lead + 1]
+            return second == 0xA0 || second == 0xAB || second == 0xBB || second == 0xB7
+        }
+        if first == 0xE2, lead + 2 < bytes.count, bytes[lead + 1] == 0x80 {
+            let third = bytes[lead + 2]
+            return third <= 0xA6 || third == 0xAF
+        }
+        return false
     }
 }

@@ -3,14 +3,27 @@ import Foundation
 /// Text normalisation shared by every step: Unicode NFC, white space collapsed, invisible characters removed,
 /// typographic characters (curly quotes, no-break spaces, `3ᵉ`, `№`) kept as written.
 enum TextNormalizer {
-    /// Unicode NFC. Text made only of code points below U+0300 is already NFC and is returned as is.
+    /// Unicode NFC. Text without combining marks, conjoining jamo or canonical singletons is already NFC and is
+    /// returned as is (most text: the check is a scan over the code points).
     static func nfc(_ text: String) -> String {
-        var needsWork = false
-        for scalar in text.unicodeScalars where scalar.value >= 0x300 {
-            needsWork = true
-            break
+        for scalar in text.unicodeScalars where scalar.value >= 0x300 && mayChangeUnderNFC(scalar.value) {
+            return text.precomposedStringWithCanonicalMapping
         }
-        return needsWork ? text.precomposedStringWithCanonicalMapping : text
+        return text
+    }
+
+    /// Code points that NFC may change or compose with a neighbour (a superset, kept cheap).
+    private static func mayChangeUnderNFC(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0300...0x036F, 0x0374, 0x037E, 0x0387, 0x0483...0x0489, 0x0591...0x05C7, 0x0610...0x065F, 0x0670,
+            0x06D6...0x06ED, 0x0900...0x0DFF, 0x0F00...0x0FFF, 0x1100...0x11FF, 0x1AB0...0x1AFF, 0x1B00...0x1B7F,
+            0x1DC0...0x1DFF, 0x1F00...0x1FFF, 0x2000...0x2001, 0x20D0...0x20FF, 0x2126, 0x212A...0x212B,
+            0x2329...0x232A, 0x3099...0x309A, 0xF900...0xFAFF, 0xFE20...0xFE2F, 0x1D15E...0x1D1C0,
+            0x2F800...0x2FA1F:
+            return true
+        default:
+            return false
+        }
     }
 
     /// One line: NFC, runs of white space made one space, invisible and control characters removed, trimmed.
@@ -23,35 +36,52 @@ enum TextNormalizer {
     /// Lower-cased text for phrase matching: typographic apostrophes and quotes folded to ASCII, no-break spaces
     /// made spaces.
     static func folded(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
         var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.lowercased().unicodeScalars {
+        result.unicodeScalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                let value = scalar.value
+                result.unicodeScalars.append(
+                    value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value | 0x20)) : scalar)
+                continue
+            }
             switch scalar.value {
             case 0x2018, 0x2019, 0x201B, 0x2032, 0x02BC, 0x00B4, 0x0060: result.unicodeScalars.append("'")
             case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB: result.unicodeScalars.append("\"")
             case 0x00A0, 0x202F, 0x2009, 0x2007: result.unicodeScalars.append(" ")
-            default: result.unicodeScalars.append(scalar)
+            default:
+                if scalar.properties.changesWhenLowercased {
+                    result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
         return result
     }
 
-    /// Counts words: runs of letters, digits and joining punctuation.
+    /// Counts words: runs of letters and digits (apostrophes and hyphens inside a word do not split it).
     static func wordCount(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for scalar in text.unicodeScalars {
-            let isWordScalar = scalar.properties.isAlphabetic || (scalar.value >= 0x30 && scalar.value <= 0x39)
-                || scalar.properties.numericType != nil
-            if isWordScalar {
-                if !inWord { count += 1 }
-                inWord = true
-            } else if scalar.value == 0x27 || scalar.value == 0x2019 || scalar.value == 0x2D {
-                continue
-            } else {
-                inWord = false
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var inWord = false
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                let isWord: Bool
+                if byte < 0x80 {
+                    if byte == 0x27 || byte == 0x2D { continue }
+                    isWord = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                } else {
+                    isWord = !WordBoundaries.isSeparator(bytes, at: index)
+                }
+                if isWord && !inWord { count += 1 }
+                inWord = isWord
             }
+            return count
         }
-        return count
     }
 }
