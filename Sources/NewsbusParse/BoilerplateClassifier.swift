@@ -49,7 +49,7 @@ struct BoilerplateClassifier {
                 let inside = location.inside[Int(block.element)]
                 // A header inside the article holds its standfirst; near the article, a link-poor paragraph
                 // outside the container is part of it.
-                let goodParagraph = block.length >= 60 && block.linkDensity < 0.2 && block.kind != .heading
+                let goodParagraph = block.length >= 80 && block.linkDensity < 0.2 && block.kind != .heading
                     && !Self.isTruncated(block.text)
                 let standfirst = goodParagraph && sinceHeadline <= 3
                 if let hint = block.hint,

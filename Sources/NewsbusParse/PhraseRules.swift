@@ -72,7 +72,8 @@ public struct PhraseRules: Sendable {
         creditPrefixes: [
             "crédits photo", "crédit photo", "crédits :", "crédit :", "photo :", "photos :", "©", "(c) ", "copyright",
             "foto:", "fotos:", "foto :", "bild:", "bilder:", "photo credit", "image credit", "image:", "credit:",
-            "credits:", "illustration :", "illustration ", "avec la collaboration de l'agence", "avec afp",
+            "credits:", "illustration :", "le monde avec", "le figaro avec", "avec reuters", "with afp", "(afp)",
+            "(reuters)", "(ap)", "(dpa)", "(belga)", "illustration ", "avec la collaboration de l'agence", "avec afp",
             "avec agences", "(avec afp)", "photo by", "photograph:", "quelle:", "source photo", "picture:",
             "crédito:", "créditos:", "fot.", "fot:", "getty images", "afp photo", "keystone", "imago", "quelle:",
             "(quelle:", "(foto:", "(bild:", "foto ", "fotos ", "bildquelle", "titelbild", "beitragsbild", "(photo:",
@@ -92,6 +93,11 @@ public struct PhraseRules: Sendable {
             "partagez", "share this", "abonnement", "abonniere", "jetzt lesen", "jetzt hören", "zum podcast",
             "mitglied werden", "donate", "faire un don", "privatsphäre", "datenschutzerklärung",
             "privacy policy", "rezept drucken", "print recipe", "kommentare geschlossen", "comments are closed",
+            "story continues below", "continue reading", "article continues below", "listen to this article",
+            "share full article", "skip advertisement", "gift this article", "save article", "offrir cet article",
+            "ajouter à vos sélections", "écouter cet article", "réutiliser ce contenu",
+            "article réservé", "pour lire la suite", "il vous reste", "temps de lecture", "min read",
+            "vous pouvez partager", "artikel vorlesen", "artikel anhören", "lesezeit",
             "gratis testen", "weiterlesen mit", "für abonnenten", "plus-artikel", "exklusiv für",
         ],
         labels: [
