@@ -113,7 +113,7 @@ final class SocketLoop: Sendable {
             case nil: break
             }
             if outbox.isEmpty, let outbound { outbox.append(contentsOf: outbound.take(max: batchSize)) }
-            if let flushDeadline, outbox.isEmpty, outbound?.count ?? 0 == 0 { break loop }
+            if flushDeadline != nil, outbox.isEmpty, outbound?.count ?? 0 == 0 { break loop }
             if !inbox.isEmpty, let inbound { inbound.offer(&inbox) }
 
             var events: PollEvents = []
