@@ -6,8 +6,8 @@ import NewsbusProtocol
 public struct ArticleIntake: Sendable {
     /// What became of one message.
     public enum Outcome: Sendable, Equatable {
-        /// New: journaled; forward this envelope to parse.
-        case accepted(Envelope<RawArticle>)
+        /// New: journaled; forward `message` (the envelope, encoded once for the journal and the wire) to parse.
+        case accepted(Envelope<RawArticle>, message: WireMessage)
         /// Already accepted earlier under this id; nothing to do.
         case duplicate(ArticleID, clientID: String?)
         /// Refused, with the reason.
@@ -26,7 +26,7 @@ public struct ArticleIntake: Sendable {
     /// - Throws: the journal's error, in which case nothing of the batch was accepted.
     public func admit(_ messages: [WireMessage], now: Date = Date()) throws -> [Outcome] {
         var outcomes: [Outcome] = []
-        var candidates: [(index: Int, envelope: Envelope<RawArticle>, bytes: Data)] = []
+        var candidates: [(index: Int, envelope: Envelope<RawArticle>, message: WireMessage)] = []
         for message in messages {
             switch validator.validate(message) {
             case .failure(let rejection):
@@ -36,15 +36,16 @@ public struct ArticleIntake: Sendable {
                 let envelope = Envelope(
                     id: ArticleIdentity.id(of: article), trace: trace ?? .random(), createdAt: now, payload: article)
                 do {
-                    candidates.append((outcomes.count, envelope, try JSONEncoder().encode(envelope)))
-                    outcomes.append(.accepted(envelope))
+                    let encoded = try WireCodec.encode(envelope)
+                    candidates.append((outcomes.count, envelope, encoded))
+                    outcomes.append(.accepted(envelope, message: encoded))
                 } catch {
-                    let rejection = IngestRejection(code: "encoding_failed", reason: "\(error)")
+                    let rejection = IngestRejection(code: "encoding_failed", reason: error.message)
                     outcomes.append(.rejected(rejection, clientID: article.clientID))
                 }
             }
         }
-        let fresh = try journal.admit(candidates.map { ($0.envelope.id, $0.bytes) }, at: now)
+        let fresh = try journal.admit(candidates.map { ($0.envelope.id, $0.message.frames[1]) }, at: now)
         for (candidate, isNew) in zip(candidates, fresh) where !isNew {
             outcomes[candidate.index] = .duplicate(candidate.envelope.id, clientID: candidate.envelope.payload.clientID)
         }

@@ -95,10 +95,10 @@ public struct IngestService: Service {
         }
         for outcome in outcomes {
             switch outcome {
-            case .accepted(let envelope):
+            case .accepted(let envelope, let message):
                 counters.add("accepted")
                 do {
-                    try await output.send(try WireCodec.encode(envelope))
+                    try await output.send(message)
                 } catch {
                     counters.add("failed")
                     logger.error("could not forward", metadata: [LogKey.articleID: "\(envelope.id)", LogKey.error: "\(error)"])
@@ -120,7 +120,7 @@ public struct IngestService: Service {
     private func verdict(for outcome: ArticleIntake.Outcome) -> WireMessage {
         let envelope: Envelope<SubmitVerdict>
         switch outcome {
-        case .accepted(let article):
+        case .accepted(let article, _):
             envelope = Envelope(
                 id: article.id, trace: article.trace,
                 payload: SubmitVerdict(verdict: .accepted, clientID: article.payload.clientID))
