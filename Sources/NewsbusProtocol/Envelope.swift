@@ -101,6 +101,33 @@ extension Envelope: Codable {
     }
 }
 
+/// Every field of an envelope but its payload, written as ``Envelope`` writes them.
+struct EnvelopeFields: Encodable {
+    let version: ProtocolVersion
+    let type: MessageType
+    let id: ArticleID
+    let trace: TraceID
+    let attempt: Int
+    let createdAt: String
+    let sentAt: String
+    let sequence: Int64?
+
+    init<Body: Payload>(_ envelope: Envelope<Body>) {
+        version = envelope.version
+        type = envelope.type
+        id = envelope.id
+        trace = envelope.trace
+        attempt = envelope.attempt
+        createdAt = Timestamp.format(envelope.createdAt)
+        sentAt = Timestamp.format(envelope.sentAt)
+        sequence = envelope.sequence
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case version = "v", type, id, trace, attempt, createdAt = "created_at", sentAt = "sent_at", sequence = "seq"
+    }
+}
+
 /// The fields every envelope has, read without decoding the payload: enough to route, count or reject a
 /// message whose payload type is unknown or broken.
 public struct EnvelopeHeader: Sendable, Equatable, Decodable {

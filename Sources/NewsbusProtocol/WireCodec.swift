@@ -20,6 +20,30 @@ public enum WireCodec {
         }
     }
 
+    /// Encodes an envelope whose payload is already JSON — for instance an article the store has just encoded for
+    /// its database — without encoding the payload a second time. `payloadJSON` must be the JSON of
+    /// `envelope.payload`; the envelope's own `payload` value is not read.
+    /// - Throws: ``ProtocolError/Code/encodingFailed``.
+    public static func encode<Body: Payload>(
+        _ envelope: Envelope<Body>, payloadJSON: Data, qualifiers: [String] = []
+    ) throws(ProtocolError) -> WireMessage {
+        do {
+            var body = try JSONEncoder.protocolEncoder.encode(EnvelopeFields(envelope))
+            guard body.last == UInt8(ascii: "}") else {
+                throw ProtocolError(code: .encodingFailed, message: "envelope fields did not encode as an object")
+            }
+            body.removeLast()
+            body.append(contentsOf: Array(#","payload":"#.utf8))
+            body.append(payloadJSON)
+            body.append(UInt8(ascii: "}"))
+            return WireMessage(topic: Body.messageType.topic(qualifiers: qualifiers), body: body)
+        } catch let error as ProtocolError {
+            throw error
+        } catch {
+            throw ProtocolError(code: .encodingFailed, message: "\(Body.messageType) envelope: \(error)")
+        }
+    }
+
     /// Decodes a message as an envelope carrying `Body`.
     /// - Throws: ``ProtocolError`` with code ``ProtocolError/Code/missingFrames``,
     ///   ``ProtocolError/Code/typeMismatch``, ``ProtocolError/Code/malformedEnvelope``,

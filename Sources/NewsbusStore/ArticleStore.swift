@@ -1,3 +1,4 @@
+import Foundation
 import NewsbusProtocol
 
 /// Where enriched articles are kept and searched. Writes are idempotent by article id: writing an id that is
@@ -24,10 +25,23 @@ public struct StoreWrite: Sendable, Hashable {
     /// The article's event sequence number (the existing one for a duplicate).
     public var sequence: Int64
     public var duplicate: Bool
+    /// The article as the store keeps it (JSON), for a new write: what can be republished without encoding it again.
+    public var document: Data?
 
-    public init(sequence: Int64, duplicate: Bool) {
+    public init(sequence: Int64, duplicate: Bool, document: Data? = nil) {
         self.sequence = sequence
         self.duplicate = duplicate
+        self.document = document
+    }
+
+    /// Writes compare by sequence and duplicate flag.
+    public static func == (lhs: StoreWrite, rhs: StoreWrite) -> Bool {
+        lhs.sequence == rhs.sequence && lhs.duplicate == rhs.duplicate
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(sequence)
+        hasher.combine(duplicate)
     }
 }
 

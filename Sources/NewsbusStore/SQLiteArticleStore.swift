@@ -155,7 +155,7 @@ public final class SQLiteArticleStore: ArticleStore {
                 try insertMention.execute(arguments: [sequence, entity.key, mention.start, mention.end, mention.text])
             }
         }
-        return StoreWrite(sequence: sequence, duplicate: false)
+        return StoreWrite(sequence: sequence, duplicate: false, document: document)
     }
 
     public func count() throws(StoreError) -> Int {

@@ -32,6 +32,16 @@ import Testing
         #expect(try WireCodec.decode(encoded, as: RawArticle.self) == envelope)
     }
 
+    @Test func encodingWithAnEncodedPayloadGivesTheSameMessage() throws {
+        var stored = envelope
+        stored.sequence = 42
+        let payload = try JSONEncoder().encode(stored.payload)
+        let spliced = try WireCodec.encode(stored, payloadJSON: payload, qualifiers: ["fr"])
+        #expect(spliced.topic == "article.raw.fr")
+        #expect(try WireCodec.decode(spliced, as: RawArticle.self) == stored)
+        #expect(try JSONValue(parsing: spliced.frames[1]) == JSONValue(parsing: try WireCodec.encode(stored).frames[1]))
+    }
+
     @Test func writesTheDocumentedFieldNames() throws {
         let fields = try object(try WireCodec.encode(envelope))
         #expect(Set(fields.keys) == ["v", "type", "id", "trace", "attempt", "created_at", "sent_at", "payload"])

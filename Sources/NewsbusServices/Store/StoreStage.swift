@@ -44,7 +44,16 @@ public struct StoreStage: Stage {
             var event = input
             event.sequence = write.sequence
             event.sentAt = now
-            emissions.append(try .publish(event, qualifiers: [input.payload.article.lang]))
+            let qualifiers = [input.payload.article.lang]
+            if let document = write.document {
+                do {
+                    emissions.append(.init(.events, try WireCodec.encode(event, payloadJSON: document, qualifiers: qualifiers)))
+                } catch {
+                    throw StageFailure(code: error.code.description, reason: error.message)
+                }
+            } else {
+                emissions.append(try .publish(event, qualifiers: qualifiers))
+            }
         }
         var ack = input.forwarding(StoredAck(duplicate: write.duplicate, sequence: write.sequence), sentAt: now)
         ack.sequence = write.sequence
