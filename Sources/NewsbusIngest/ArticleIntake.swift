@@ -16,10 +16,13 @@ public struct ArticleIntake: Sendable {
 
     public let validator: ArticleValidator
     public let journal: ArticleJournal
+    /// How long the store has before a new article is sent again.
+    public let redelivery: RedeliveryPolicy
 
-    public init(validator: ArticleValidator, journal: ArticleJournal) {
+    public init(validator: ArticleValidator, journal: ArticleJournal, redelivery: RedeliveryPolicy = RedeliveryPolicy()) {
         self.validator = validator
         self.journal = journal
+        self.redelivery = redelivery
     }
 
     /// Decides every message of a batch; the new articles are journaled in one transaction.
@@ -45,7 +48,9 @@ public struct ArticleIntake: Sendable {
                 }
             }
         }
-        let fresh = try journal.admit(candidates.map { ($0.envelope.id, $0.message.frames[1]) }, at: now)
+        let fresh = try journal.admit(
+            candidates.map { ($0.envelope.id, $0.message.frames[1]) }, at: now,
+            due: ArticleRedelivery(journal: journal, policy: redelivery).firstDue(after: now))
         for (candidate, isNew) in zip(candidates, fresh) where !isNew {
             outcomes[candidate.index] = .duplicate(candidate.envelope.id, clientID: candidate.envelope.payload.clientID)
         }

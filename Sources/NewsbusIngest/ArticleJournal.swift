@@ -3,8 +3,9 @@ import GRDB
 import NewsbusProtocol
 
 /// Ingest's durable record of every accepted article (SQLite in WAL mode): written before an article is
-/// acknowledged or forwarded, it is how exact duplicates are recognised across restarts, and which articles the
-/// store has confirmed (`stored`) or not yet (`pending`).
+/// acknowledged or forwarded, it is how exact duplicates are recognised across restarts, which articles the store
+/// has confirmed (`stored`) or not yet (`pending`), and when a pending one is due to be sent again. Articles that
+/// were sent too many times without being stored are parked as `dead`.
 public final class ArticleJournal: Sendable {
     private let database: any DatabaseWriter
 
@@ -25,26 +26,33 @@ public final class ArticleJournal: Sendable {
                 table.column("received_at", .double).notNull()
                 table.column("state", .text).notNull()
                 table.column("attempts", .integer).notNull().defaults(to: 1)
+                table.column("due_at", .double).notNull().defaults(to: 0)
+                table.column("reason", .text)
                 table.column("envelope", .blob).notNull()
             }
             try db.create(index: "journal_state", on: "journal", columns: ["state"])
+            try db.create(index: "journal_pending_due", on: "journal", columns: ["state", "due_at"])
         }
         try migrator.migrate(database)
     }
 
     /// Records the articles that are not in the journal yet, in one transaction.
     /// - Returns: for each entry, whether it was new (`false`: an exact duplicate of an earlier article).
-    public func admit(_ entries: [(id: ArticleID, envelope: Data)], at time: Date = Date()) throws -> [Bool] {
-        try database.write { db in
+    /// - Parameter due: when each new article is due to be sent again if the store has not confirmed it by then.
+    public func admit(_ entries: [(id: ArticleID, envelope: Data)], at time: Date = Date(), due: Date? = nil) throws
+        -> [Bool]
+    {
+        let dueAt = (due ?? time).timeIntervalSince1970
+        return try database.write { db in
             var seen = Set<String>()
             return try entries.map { entry in
                 guard seen.insert(entry.id.rawValue).inserted else { return false }
                 try db.execute(
                     sql: """
-                        INSERT INTO journal (id, received_at, state, envelope) VALUES (?, ?, 'pending', ?)
+                        INSERT INTO journal (id, received_at, state, due_at, envelope) VALUES (?, ?, 'pending', ?, ?)
                         ON CONFLICT(id) DO NOTHING
                         """,
-                    arguments: [entry.id.rawValue, time.timeIntervalSince1970, entry.envelope])
+                    arguments: [entry.id.rawValue, time.timeIntervalSince1970, dueAt, entry.envelope])
                 return db.changesCount == 1
             }
         }
@@ -55,12 +63,62 @@ public final class ArticleJournal: Sendable {
         guard !ids.isEmpty else { return }
         try database.write { db in
             for id in ids {
-                try db.execute(sql: "UPDATE journal SET state = 'stored' WHERE id = ?", arguments: [id.rawValue])
+                try db.execute(
+                    sql: "UPDATE journal SET state = 'stored' WHERE id = ? AND state != 'stored'", arguments: [id.rawValue])
             }
         }
     }
 
-    /// How many articles are in each state (`pending`, `stored`).
+    /// A pending article due to be sent again.
+    public struct DueEntry: Sendable, Equatable {
+        public let id: ArticleID
+        /// The envelope as first sent (JSON).
+        public let envelope: Data
+        /// How many times it has been sent so far.
+        public let attempts: Int
+    }
+
+    /// Pending articles whose due time has come, oldest due first.
+    public func due(at time: Date, limit: Int = 256) throws -> [DueEntry] {
+        try database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, envelope, attempts FROM journal WHERE state = 'pending' AND due_at <= ?
+                    ORDER BY due_at LIMIT ?
+                    """,
+                arguments: [time.timeIntervalSince1970, limit]
+            ).map { row in
+                DueEntry(id: ArticleID(rawValue: row["id"]), envelope: row["envelope"], attempts: row["attempts"])
+            }
+        }
+    }
+
+    /// Records that pending articles were sent again, with their new attempt count and due time.
+    public func rescheduled(_ entries: [(id: ArticleID, attempts: Int, due: Date)]) throws {
+        guard !entries.isEmpty else { return }
+        try database.write { db in
+            for entry in entries {
+                try db.execute(
+                    sql: "UPDATE journal SET attempts = ?, due_at = ? WHERE id = ? AND state = 'pending'",
+                    arguments: [entry.attempts, entry.due.timeIntervalSince1970, entry.id.rawValue])
+            }
+        }
+    }
+
+    /// Parks pending articles that will not be sent again, with the reason.
+    public func markDead(_ ids: [ArticleID], reason: String) throws {
+        guard !ids.isEmpty else { return }
+        try database.write { db in
+            for id in ids {
+                try db.execute(
+                    sql: "UPDATE journal SET state = 'dead', reason = ? WHERE id = ? AND state = 'pending'",
+                    arguments: [reason, id.rawValue])
+            }
+        }
+    }
+
+    /// How many articles are in each state (`pending`, `stored`, `dead`).
     public func counts() throws -> [String: Int] {
         try database.read { db in
             var counts: [String: Int] = [:]

@@ -21,17 +21,18 @@ import Testing
         let group: ServiceGroup
         let running: Task<Void, any Error>
 
-        static func start() async throws -> Harness {
+        static func start(redelivery: RedeliveryPolicy = RedeliveryPolicy()) async throws -> Harness {
             let transport = InProcessTransport()
             let counters = StageCounters()
             let service = IngestService(
-                intake: ArticleIntake(validator: ArticleValidator(), journal: try ArticleJournal(path: nil)),
+                intake: ArticleIntake(
+                    validator: ArticleValidator(), journal: try ArticleJournal(path: nil), redelivery: redelivery),
                 pushes: try await transport.receiver(.pull, at: .bind(.inproc(name: "push"))),
                 submits: try await transport.responder(at: .bind(.inproc(name: "submit"))),
                 output: try await transport.sender(.push, at: .bind(.inproc(name: "parse"))),
                 events: try await transport.sender(.publish, at: .connect(.inproc(name: "events"))),
                 storedAcks: try await transport.receiver(.subscribe([.articleStored]), at: .connect(.inproc(name: "acks"))),
-                counters: counters, logger: Logger.silent)
+                counters: counters, redeliveryInterval: .milliseconds(50), logger: Logger.silent)
             let group = ServiceGroup(services: [service], logger: Logger.silent)
             return Harness(
                 push: try await transport.sender(.push, at: .connect(.inproc(name: "push"))),
@@ -87,6 +88,25 @@ import Testing
         #expect(codes == ["missing_content", "malformed_json"])
         #expect(try await ingest.submit(#"{"text": "Still here."}"#).payload.verdict == .accepted)
         await ingest.stop()
+    }
+
+    @Test func anArticleThatIsNeverStoredIsSentAgain() async throws {
+        // Given an ingest whose store has one second to confirm
+        let ingest = try await Harness.start(redelivery: RedeliveryPolicy(deadline: .seconds(1), maxAttempts: 5))
+        let accepted = try await ingest.submit(#"{"text": "Un article que le stockage perd."}"#)
+        // When no acknowledgement comes, parse receives the article again, as attempt 2
+        let attempts = try await within(.seconds(10), "the article twice") { [parsed = ingest.parsed] in
+            var attempts: [Int] = []
+            for await message in parsed.messages() {
+                let envelope = try WireCodec.decode(message, as: RawArticle.self)
+                if envelope.id == accepted.id { attempts.append(envelope.attempt) }
+                if attempts.count == 2 { break }
+            }
+            return attempts
+        }
+        #expect(attempts == [1, 2])
+        await ingest.stop()
+        #expect(ingest.counters.count("redelivered") >= 1)
     }
 
     @Test func storedAcknowledgementsAreCounted() async throws {

@@ -15,7 +15,8 @@ public struct IngestCommand: AsyncParsableCommand {
 
     public static let settings: [Setting] = [
         IngestSettings.push, IngestSettings.submit, IngestSettings.output, IngestSettings.acks, IngestSettings.journal,
-        IngestSettings.maxArticleBytes, CommonSettings.events("ingest"),
+        IngestSettings.maxArticleBytes, IngestSettings.redeliverySeconds, IngestSettings.maxAttempts,
+        CommonSettings.events("ingest"),
         CommonSettings.status("ingest", port: Topology.ingestStatus),
     ] + CommonConfiguration.settings
 
@@ -25,6 +26,8 @@ public struct IngestCommand: AsyncParsableCommand {
     @Option(help: IngestSettings.acks.argumentHelp) var acks: String?
     @Option(help: IngestSettings.journal.argumentHelp) var journal: String?
     @Option(help: IngestSettings.maxArticleBytes.argumentHelp) var maxArticleBytes: String?
+    @Option(help: IngestSettings.redeliverySeconds.argumentHelp) var redeliverySeconds: String?
+    @Option(help: IngestSettings.maxAttempts.argumentHelp) var maxAttempts: String?
     @Option(help: CommonSettings.events("ingest").argumentHelp) var events: String?
     @Option(help: CommonSettings.status("ingest", port: Topology.ingestStatus).argumentHelp) var status: String?
     @OptionGroup var common: CommonOptions
@@ -35,7 +38,8 @@ public struct IngestCommand: AsyncParsableCommand {
         let reader = ConfigurationReader.process(
             flags: [
                 "push": push, "submit": submit, "output": output, "acks": acks, "journal": journal,
-                "max-article-bytes": maxArticleBytes, "events": events, "status": status,
+                "max-article-bytes": maxArticleBytes, "redelivery-seconds": redeliverySeconds,
+                "max-attempts": maxAttempts, "events": events, "status": status,
             ].merging(common.flags) { $1 })
         let settings = try CommonConfiguration.resolve(reader, service: "ingest")
         let pushSpec = try reader.endpoint(IngestSettings.push)
@@ -45,6 +49,9 @@ public struct IngestCommand: AsyncParsableCommand {
         let eventsSpec = try reader.endpoint(CommonSettings.events("ingest"))
         let statusSpec = try reader.endpoint(CommonSettings.status("ingest", port: Topology.ingestStatus))
         let maxArticle = try reader.integer(IngestSettings.maxArticleBytes, in: 1024...(1 << 30))
+        let redelivery = RedeliveryPolicy(
+            deadline: .seconds(try reader.integer(IngestSettings.redeliverySeconds, in: 1...86_400)),
+            maxAttempts: try reader.integer(IngestSettings.maxAttempts, in: 1...100))
         let path = reader.string(IngestSettings.journal)
         LoggingSetup.bootstrap(format: settings.logFormat, level: settings.logLevel)
         let logger = Logger(label: "newsbus.ingest")
@@ -53,7 +60,7 @@ public struct IngestCommand: AsyncParsableCommand {
         let intake = ArticleIntake(
             validator: ArticleValidator(
                 limits: .init(maxMessageBytes: maxArticle + 64 * 1024, maxContentBytes: maxArticle)),
-            journal: try ArticleJournal(path: path))
+            journal: try ArticleJournal(path: path), redelivery: redelivery)
         // Oversize messages must reach the validator to be answered, so the socket limit sits above its limit.
         let inputOptions = ChannelOptions(
             highWaterMark: settings.highWaterMark, maxMessageSize: max(settings.maxMessageBytes, maxArticle + 1 << 20))
@@ -91,6 +98,12 @@ public enum IngestSettings {
     public static let journal = Setting(
         flag: "journal", variable: "NEWSBUS_INGEST_JOURNAL", defaultValue: "newsbus-data/ingest-journal.sqlite",
         help: "The journal database file.")
+    public static let redeliverySeconds = Setting(
+        flag: "redelivery-seconds", variable: "NEWSBUS_INGEST_REDELIVERY_SECONDS", defaultValue: "30",
+        help: "Seconds the store has to confirm an article before it is sent again (doubling each time).")
+    public static let maxAttempts = Setting(
+        flag: "max-attempts", variable: "NEWSBUS_INGEST_MAX_ATTEMPTS", defaultValue: "5",
+        help: "Times an article is sent in all before it is parked as dead.")
     public static let maxArticleBytes = Setting(
         flag: "max-article-bytes", variable: "NEWSBUS_INGEST_MAX_ARTICLE_BYTES", defaultValue: "\(8 << 20)",
         help: "Largest text or html accepted, in bytes.")

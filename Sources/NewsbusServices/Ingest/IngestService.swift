@@ -19,11 +19,14 @@ public struct IngestService: Service {
     let events: any MessageSender
     let storedAcks: (any MessageReceiver)?
     let counters: StageCounters
+    let redeliveryInterval: Duration
     let logger: Logger
 
+    /// - Parameter redeliveryInterval: how often the journal is checked for articles due to be sent again.
     public init(
         intake: ArticleIntake, pushes: any MessageReceiver, submits: any Responder, output: any MessageSender,
-        events: any MessageSender, storedAcks: (any MessageReceiver)?, counters: StageCounters, logger: Logger
+        events: any MessageSender, storedAcks: (any MessageReceiver)?, counters: StageCounters,
+        redeliveryInterval: Duration = .seconds(1), logger: Logger
     ) {
         self.intake = intake
         self.pushes = pushes
@@ -32,6 +35,7 @@ public struct IngestService: Service {
         self.events = events
         self.storedAcks = storedAcks
         self.counters = counters
+        self.redeliveryInterval = redeliveryInterval
         self.logger = logger
     }
 
@@ -39,13 +43,16 @@ public struct IngestService: Service {
         logger.info("ingest started", metadata: ["push": "\(pushes.endpoint)", "submit": "\(submits.endpoint)"])
         await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { group in
-                group.addTask { await receivePushes() }
-                group.addTask { await answerSubmits() }
+                group.addTask {
+                    // The input loops end once drained; then acknowledgements stop being read too.
+                    await withTaskGroup(of: Void.self) { inputs in
+                        inputs.addTask { await receivePushes() }
+                        inputs.addTask { await answerSubmits() }
+                    }
+                    storedAcks?.drain()
+                }
                 if let storedAcks { group.addTask { await recordStored(storedAcks) } }
-                // The acknowledgement loop runs until shutdown; the input loops end when drained.
-                await group.next()
-                await group.next()
-                storedAcks?.drain()
+                group.addTask { await redeliverUntilShutdown() }
             }
         } onGracefulShutdown: { [counters] in
             counters.markDraining()
@@ -132,6 +139,42 @@ public struct IngestService: Service {
                 payload: SubmitVerdict(verdict: .rejected, rejection: rejection.rejection(clientID: clientID), clientID: clientID))
         }
         return (try? WireCodec.encode(envelope)) ?? WireMessage(frames: [Data("article.verdict".utf8), Data("{}".utf8)])
+    }
+
+    /// Every `redeliveryInterval`, sends again what the store has not confirmed in time and publishes dead letters
+    /// for what was sent too often. Ends with the graceful shutdown.
+    private func redeliverUntilShutdown() async {
+        let redelivery = ArticleRedelivery(journal: intake.journal, policy: intake.redelivery)
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                try await Task.sleep(for: redeliveryInterval)
+                await redeliverDue(redelivery)
+            }
+        }
+    }
+
+    func redeliverDue(_ redelivery: ArticleRedelivery) async {
+        let round: ArticleRedelivery.Round
+        do {
+            round = try redelivery.round(at: Date())
+        } catch {
+            logger.warning("could not read the journal for redelivery", metadata: [LogKey.error: "\(error)"])
+            return
+        }
+        for message in round.resend {
+            do {
+                try await output.send(message)
+                counters.add("redelivered")
+            } catch {
+                counters.add("failed")
+            }
+        }
+        for letter in round.dead {
+            counters.add("dead")
+            logger.warning(
+                "article parked as dead", metadata: [LogKey.articleID: "\(letter.id)", "reason": "\(letter.payload.reason)"])
+            if let message = try? WireCodec.encode(letter) { try? await events.send(message) }
+        }
     }
 
     private func recordStored(_ acks: any MessageReceiver) async {
