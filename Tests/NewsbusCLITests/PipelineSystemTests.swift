@@ -64,6 +64,13 @@ import Testing
             }
         }
 
+        /// Starts `newsbus subscribe` against this pipeline with extra arguments.
+        func subscriber(_ arguments: [String]) throws -> OutputCollectingProcess {
+            try OutputCollectingProcess.start(
+                BuiltProducts.newsbus,
+                ["subscribe", "--events", local.events.description, "--query", local.query.description] + arguments)
+        }
+
         func stop() async -> [String: Int32] {
             await submitter.close()
             await events.close()
@@ -125,8 +132,13 @@ import Testing
             return codes
         }
         #expect(rejections == expected)
+        // A subscriber catching up from sequence 2 gets the stored article 3, then the next live one, with no gap
+        // (whether it starts before or after the next article is stored: history and live join either way).
+        let catchingUp = try pipeline.subscriber(["--since", "2", "--count", "2", "--json"])
         // Then every service is still up, and a graceful stop ends each of them cleanly
         #expect(try await pipeline.submit(Data(#"{"text": "Encore un article sur Rabat et Tunis."}"#.utf8)).payload.verdict == .accepted)
+        let replayed = try await within(.seconds(30), "the catching-up subscriber") { try await catchingUp.lines() }
+        #expect(replayed.compactMap { try? JSONValue(parsing: Data($0.utf8))["seq"] } == [.integer(3), .integer(4)])
         #expect(pipeline.supervisor.restarts == 0)
         let statuses = await pipeline.stop()
         #expect(statuses.values.allSatisfy { $0 == 0 }, "exit statuses: \(statuses)")
@@ -157,5 +169,38 @@ import Testing
         #expect(byEntity.total >= 1)
         #expect(try await pipeline.query(ArticleQuery(limit: 1)).total == ids.count)
         _ = await pipeline.stop()
+    }
+}
+
+/// A child process whose standard output is collected until it exits.
+final class OutputCollectingProcess: @unchecked Sendable {
+    private let process = Process()
+    private let pipe = Pipe()
+
+    static func start(_ executable: URL, _ arguments: [String]) throws -> OutputCollectingProcess {
+        let child = OutputCollectingProcess()
+        child.process.executableURL = executable
+        child.process.arguments = arguments
+        child.process.standardOutput = child.pipe
+        child.process.standardError = FileHandle.nullDevice
+        try child.process.run()
+        return child
+    }
+
+    /// The lines it printed, once it has exited (killed if the waiting task is cancelled).
+    func lines() async throws -> [String] {
+        try await withTaskCancellationHandler {
+            let data: Data = await withCheckedContinuation { continuation in
+                Thread {
+                    let data = self.pipe.fileHandleForReading.readDataToEndOfFile()
+                    self.process.waitUntilExit()
+                    continuation.resume(returning: data)
+                }.start()
+            }
+            try Task.checkCancellation()
+            return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        } onCancel: {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
     }
 }

@@ -29,6 +29,9 @@ struct SubscribeCommand: AsyncParsableCommand {
     @Option(help: "Stop after this many events.")
     var count: Int?
 
+    @Option(help: "First replay the stored enriched articles after this sequence number (0: all), then go on live.")
+    var since: Int64?
+
     @OptionGroup var endpoints: ClientEndpoints
 
     func run() async throws {
@@ -39,20 +42,68 @@ struct SubscribeCommand: AsyncParsableCommand {
         let filter = EntityFilter(entity)
         let transport = try ZMQTransport()
         defer { transport.shutdown() }
-        let receiver = try await transport.receiver(.subscribe(prefixes: prefixes), at: try endpoints.eventsSpec())
+        let receiver = try await transport.receiver(
+            .subscribe(prefixes: prefixes), at: try endpoints.eventsSpec(), options: ChannelOptions(highWaterMark: 100_000))
         FileHandle.standardError.write(Data("subscribed to \(prefixes) at \(receiver.endpoint)\n".utf8))
-        var shown = 0
-        for await message in receiver.messages() {
-            guard filter.accepts(message) else { continue }
-            if json {
-                Output.line(String(decoding: message.frames.last ?? Data(), as: UTF8.self))
-            } else if let text = EventView.render(message) {
-                Output.line(text)
+        var printer = EventPrinter(json: json, filter: filter, prefixes: prefixes, count: count)
+        if let since {
+            let requester = try await transport.requester(at: try endpoints.querySpec())
+            let replay = EventReplay(requester: requester, timeout: .seconds(10))
+            for message in try await replay.history(after: since) where !printer.show(message) { return }
+            // Until a live event shows the subscription is in place, keep reading the store every second.
+            var iterator = receiver.messages().makeAsyncIterator()
+            while true {
+                if let live = await DemoCommand.next(&iterator, before: ContinuousClock.now.advanced(by: .seconds(1))) {
+                    // The subscription is in place: what it missed is stored by now; duplicates are skipped.
+                    for message in try await replay.history(after: printer.lastSequence) where !printer.show(message) {
+                        return
+                    }
+                    if !printer.show(live) { return }
+                    break
+                }
+                for message in try await replay.history(after: printer.lastSequence) where !printer.show(message) {
+                    return
+                }
             }
-            shown += 1
-            if let count, shown >= count { break }
+            await requester.close()
         }
+        for await message in receiver.messages() where !printer.show(message) { break }
         await receiver.close()
+    }
+}
+
+/// Prints events once each (enriched articles are recognised by sequence number), and counts them.
+struct EventPrinter {
+    let json: Bool
+    let filter: EntityFilter
+    let prefixes: [String]
+    let count: Int?
+    private(set) var lastSequence: Int64 = 0
+    private var shown = 0
+
+    init(json: Bool, filter: EntityFilter, prefixes: [String], count: Int?) {
+        self.json = json
+        self.filter = filter
+        self.prefixes = prefixes
+        self.count = count
+    }
+
+    /// Prints `message` unless filtered out or already shown; `false` once `count` events have been shown.
+    mutating func show(_ message: WireMessage) -> Bool {
+        let topic = message.topic ?? ""
+        guard prefixes.contains(where: { topic.hasPrefix($0) }), filter.accepts(message) else { return true }
+        if let sequence = EventReplay.sequence(of: message) {
+            guard sequence > lastSequence else { return true }
+            lastSequence = sequence
+        }
+        if json {
+            Output.line(String(decoding: message.frames.last ?? Data(), as: UTF8.self))
+        } else if let text = EventView.render(message) {
+            Output.line(text)
+        }
+        shown += 1
+        if let count, shown >= count { return false }
+        return true
     }
 }
 

@@ -106,7 +106,8 @@ struct DemoCommand: AsyncParsableCommand {
         return try? WireCodec.encode(event, qualifiers: [stored.article.article.lang])
     }
 
-    private static func next(_ iterator: inout MessageStream.Iterator, before deadline: ContinuousClock.Instant) async
+    /// The next message, or `nil` when none came before `deadline`.
+    static func next(_ iterator: inout MessageStream.Iterator, before deadline: ContinuousClock.Instant) async
         -> WireMessage?
     {
         let stream = iterator
