@@ -16,6 +16,10 @@ public protocol ArticleStore: Sendable {
     /// Runs a query. A query that cannot run (bad full-text syntax, bad date) gets a result with `error` set.
     func query(_ query: ArticleQuery) -> QueryResult
 
+    /// Keeps a dead letter (a message given up on) so that it can be listed with `dead_letters` queries. Recording
+    /// the same stage's letter for the same article again replaces it.
+    func park(id: ArticleID, letter: DeadLetter, at parkedAt: String) throws(StoreError)
+
     /// How many articles are stored.
     func count() throws(StoreError) -> Int
 }

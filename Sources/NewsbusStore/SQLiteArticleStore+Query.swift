@@ -7,6 +7,7 @@ extension SQLiteArticleStore {
     public static let maximumLimit = 500
 
     public func query(_ query: ArticleQuery) -> QueryResult {
+        if query.deadLetters == true { return deadLetters(query) }
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let id = query.id {
@@ -66,6 +67,29 @@ extension SQLiteArticleStore {
             }
         } catch let error as DatabaseError {
             return QueryResult(total: 0, articles: [], error: "query failed: \(error.message ?? "\(error)")")
+        } catch {
+            return QueryResult(total: 0, articles: [], error: "query failed: \(error)")
+        }
+    }
+
+    /// A page of dead letters, newest first.
+    private func deadLetters(_ query: ArticleQuery) -> QueryResult {
+        let limit = min(max(query.limit ?? 20, 1), Self.maximumLimit)
+        let offset = max(query.offset ?? 0, 0)
+        do {
+            return try database.read { db in
+                let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dead_letters") ?? 0
+                let decoder = JSONDecoder()
+                let parked = try Row.fetchAll(
+                    db, sql: "SELECT id, parked_at, letter FROM dead_letters ORDER BY parked_at DESC, id LIMIT ? OFFSET ?",
+                    arguments: [limit, offset]
+                ).map { row in
+                    ParkedArticle(
+                        id: ArticleID(rawValue: row["id"]), parkedAt: row["parked_at"],
+                        letter: try decoder.decode(DeadLetter.self, from: row["letter"] as Data))
+                }
+                return QueryResult(total: total, articles: [], deadLetters: parked)
+            }
         } catch {
             return QueryResult(total: 0, articles: [], error: "query failed: \(error)")
         }

@@ -74,6 +74,14 @@ public final class SQLiteArticleStore: ArticleStore {
                     CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
                         INSERT INTO articles_fts(rowid, title, body) VALUES (new.seq, new.title, new.body);
                     END;
+                    CREATE TABLE dead_letters (
+                        id TEXT NOT NULL,
+                        stage TEXT NOT NULL,
+                        parked_at TEXT NOT NULL,
+                        letter BLOB NOT NULL,
+                        PRIMARY KEY (id, stage)
+                    );
+                    CREATE INDEX dead_letters_parked_at ON dead_letters(parked_at);
                     CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
                         INSERT INTO articles_fts(articles_fts, rowid, title, body)
                         VALUES ('delete', old.seq, old.title, old.body);
@@ -156,6 +164,19 @@ public final class SQLiteArticleStore: ArticleStore {
             }
         }
         return StoreWrite(sequence: sequence, duplicate: false, document: document)
+    }
+
+    public func park(id: ArticleID, letter: DeadLetter, at parkedAt: String) throws(StoreError) {
+        do {
+            let bytes = try JSONEncoder().encode(letter)
+            try database.write { db in
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO dead_letters (id, stage, parked_at, letter) VALUES (?, ?, ?, ?)",
+                    arguments: [id.rawValue, letter.stage, parkedAt, bytes])
+            }
+        } catch {
+            throw StoreError(code: "write_failed", message: "dead letter for \(id): \(error)")
+        }
     }
 
     public func count() throws(StoreError) -> Int {

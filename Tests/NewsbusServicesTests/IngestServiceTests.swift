@@ -4,6 +4,7 @@ import NewsbusIngest
 import NewsbusProtocol
 import NewsbusServices
 import NewsbusStage
+import NewsbusStore
 import NewsbusTesting
 import NewsbusTransport
 import ServiceLifecycle
@@ -120,5 +121,31 @@ import Testing
         }
         #expect(ingest.counters.count("stored") >= 1)
         await ingest.stop()
+    }
+}
+
+/// The store keeps the dead letters published on the event stream.
+@Suite struct DeadLetterServiceTests {
+    @Test func keepsPublishedDeadLetters() async throws {
+        let transport = InProcessTransport()
+        let store = try SQLiteArticleStore(path: nil)
+        let counters = StageCounters()
+        let service = DeadLetterService(
+            store: store,
+            letters: try await transport.receiver(.subscribe([.articleDeadLetter]), at: .bind(.inproc(name: "events"))),
+            counters: counters, logger: Logger.silent)
+        let group = ServiceGroup(services: [service], logger: Logger.silent)
+        let running = Task { try await group.run() }
+        let events = try await transport.sender(.publish, at: .connect(.inproc(name: "events")))
+        let letter = DeadLetter(
+            stage: "ingest", code: "not_stored", reason: "not stored after 5 attempts", attempts: 5,
+            originalType: .articleRaw, original: nil)
+        try await events.send(try WireCodec.encode(Envelope(id: "d1", payload: letter)))
+        try await within(.seconds(10), "the dead letter to be kept") {
+            while counters.count("dead_letters") == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        }
+        #expect(store.query(ArticleQuery(deadLetters: true)).deadLetters?.first?.letter == letter)
+        await group.triggerGracefulShutdown()
+        _ = try? await running.value
     }
 }

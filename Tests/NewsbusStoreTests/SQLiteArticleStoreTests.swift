@@ -92,6 +92,20 @@ import Testing
         #expect(store.query(ArticleQuery(afterSequence: 1)).articles.map(\.sequence) == [2, 3])
     }
 
+    @Test func keepsAndListsDeadLetters() throws {
+        let letter = DeadLetter(
+            stage: "ingest", code: "not_stored", reason: "not stored after 5 attempts", attempts: 5,
+            originalType: .articleRaw, original: "{}")
+        try store.park(id: "x1", letter: letter, at: "2026-03-01T00:00:00.000Z")
+        try store.park(id: "x2", letter: letter, at: "2026-03-02T00:00:00.000Z")
+        try store.park(id: "x1", letter: letter, at: "2026-03-03T00:00:00.000Z")  // same stage again: replaced
+        let result = store.query(ArticleQuery(deadLetters: true))
+        #expect(result.total == 2)
+        #expect(result.deadLetters?.map(\.id) == ["x1", "x2"])
+        #expect(result.deadLetters?.first?.letter == letter)
+        #expect(result.articles.isEmpty)
+    }
+
     @Test func explainsQueriesThatCannotRun() {
         #expect(store.query(ArticleQuery(text: "\"unbalanced")).error != nil)
         #expect(store.query(ArticleQuery(since: "last week")).error?.contains("since") == true)

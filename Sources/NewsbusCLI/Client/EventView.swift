@@ -15,6 +15,9 @@ enum EventView {
             let payload = event.payload
             return "✗ rejected by \(payload.stage): \(payload.code): \(payload.reason)"
                 + (payload.clientID.map { " [\($0)]" } ?? "")
+        case .articleDeadLetter:
+            guard let event = try? WireCodec.decode(message, as: DeadLetter.self) else { return nil }
+            return "† given up by \(event.payload.stage) on \(event.id): \(event.payload.code): \(event.payload.reason)"
         case .articleStored:
             guard let event = try? WireCodec.decode(message, as: StoredAck.self) else { return nil }
             return "✓ stored \(event.id) seq \(event.payload.sequence)\(event.payload.duplicate ? " (duplicate)" : "")"

@@ -17,6 +17,7 @@ struct QueryCommand: AsyncParsableCommand {
     @Option(help: "Language (ISO 639-1).") var lang: String?
     @Option(help: "Published (or stored) at or after this date or instant.") var since: String?
     @Option(help: "Published (or stored) before this date or instant.") var until: String?
+    @Flag(help: "List the dead letters (articles given up on after repeated failures) instead.") var deadLetters = false
     @Option(help: "Results per page (1…500).") var limit: Int = 20
     @Option(help: "Results to skip.") var offset: Int = 0
     @Flag(help: "Print the result as JSON.") var json = false
@@ -26,7 +27,7 @@ struct QueryCommand: AsyncParsableCommand {
     func run() async throws {
         let query = ArticleQuery(
             id: id, text: text, entity: entity, label: label.map { EntityLabel(rawValue: $0.uppercased()) }, lang: lang,
-            since: since, until: until, limit: limit, offset: offset)
+            since: since, until: until, deadLetters: deadLetters ? true : nil, limit: limit, offset: offset)
         let transport = try ZMQTransport()
         defer { transport.shutdown() }
         let spec = try endpoints.querySpec()
@@ -45,6 +46,14 @@ struct QueryCommand: AsyncParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            return
+        }
+        if let parked = result.deadLetters {
+            print("\(result.total) dead letter\(result.total == 1 ? "" : "s")")
+            for entry in parked {
+                let letter = entry.letter
+                print("\(entry.parkedAt) \(entry.id) \(letter.stage): \(letter.code) after \(letter.attempts) attempts — \(letter.reason)")
+            }
             return
         }
         print("\(result.total) article\(result.total == 1 ? "" : "s") match; showing \(offset + 1)–\(offset + result.articles.count)")

@@ -71,7 +71,8 @@ struct LocalPipeline: Sendable {
                 "store", "newsbus-store",
                 [
                     "--input", bind(Topology.storeInput, "store-in"), "--query", bind(Topology.storeQuery, "query"),
-                    "--events", eventsIn, "--database", "\(dataDirectory)/store.sqlite",
+                    "--events", eventsIn, "--dead-letters", connect(Topology.relayEventsOutput, "events"),
+                    "--database", "\(dataDirectory)/store.sqlite",
                 ]),
         ]
         for replica in 0..<extractReplicas {

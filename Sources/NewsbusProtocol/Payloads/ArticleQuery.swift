@@ -18,6 +18,8 @@ public struct ArticleQuery: Payload {
     public var until: String?
     /// Events after this store sequence number, oldest first (for catching up).
     public var afterSequence: Int64?
+    /// Instead of articles, list the dead letters: articles given up on after repeated failures, newest first.
+    public var deadLetters: Bool?
     /// At most this many results (1…500; default 20).
     public var limit: Int?
     /// Skip this many results (paging).
@@ -25,7 +27,8 @@ public struct ArticleQuery: Payload {
 
     public init(
         id: String? = nil, text: String? = nil, entity: String? = nil, label: EntityLabel? = nil, lang: String? = nil,
-        since: String? = nil, until: String? = nil, afterSequence: Int64? = nil, limit: Int? = nil, offset: Int? = nil
+        since: String? = nil, until: String? = nil, afterSequence: Int64? = nil, deadLetters: Bool? = nil,
+        limit: Int? = nil, offset: Int? = nil
     ) {
         self.id = id
         self.text = text
@@ -35,12 +38,14 @@ public struct ArticleQuery: Payload {
         self.since = since
         self.until = until
         self.afterSequence = afterSequence
+        self.deadLetters = deadLetters
         self.limit = limit
         self.offset = offset
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, text, entity, label, lang, since, until, afterSequence = "after_seq", limit, offset
+        case id, text, entity, label, lang, since, until, afterSequence = "after_seq", deadLetters = "dead_letters",
+            limit, offset
     }
 }
 
@@ -52,14 +57,37 @@ public struct QueryResult: Payload {
     public var total: Int
     /// This page of matches.
     public var articles: [StoredArticle]
+    /// The page of dead letters, for a query with `dead_letters` (then `total` counts them).
+    public var deadLetters: [ParkedArticle]?
     /// Why the query could not run (a malformed full-text expression, a bad date …); no articles then.
     public var error: String?
 
-    public init(total: Int, articles: [StoredArticle], error: String? = nil) {
+    public init(total: Int, articles: [StoredArticle], deadLetters: [ParkedArticle]? = nil, error: String? = nil) {
         self.total = total
         self.articles = articles
+        self.deadLetters = deadLetters
         self.error = error
     }
+
+    enum CodingKeys: String, CodingKey { case total, articles, deadLetters = "dead_letters", error }
+}
+
+/// A message given up on, as the store keeps it.
+public struct ParkedArticle: Codable, Sendable, Equatable {
+    /// The article the message was about.
+    public var id: ArticleID
+    /// When the store recorded it (RFC 3339).
+    public var parkedAt: String
+    /// Which stage gave up, why, after how many attempts, and the message itself.
+    public var letter: DeadLetter
+
+    public init(id: ArticleID, parkedAt: String, letter: DeadLetter) {
+        self.id = id
+        self.parkedAt = parkedAt
+        self.letter = letter
+    }
+
+    enum CodingKeys: String, CodingKey { case id, parkedAt = "parked_at", letter }
 }
 
 /// An article as the store holds it.

@@ -15,13 +15,15 @@ public struct StoreCommand: AsyncParsableCommand {
 
     /// Every setting of the store, for help, docs and the compose checks.
     public static let settings: [Setting] = [
-        StoreSettings.input, StoreSettings.query, StoreSettings.database, CommonSettings.events("store"),
+        StoreSettings.input, StoreSettings.query, StoreSettings.database, StoreSettings.deadLetters,
+        CommonSettings.events("store"),
         CommonSettings.status("store", port: Topology.storeStatus),
     ] + CommonConfiguration.settings
 
     @Option(help: StoreSettings.input.argumentHelp) var input: String?
     @Option(help: StoreSettings.query.argumentHelp) var query: String?
     @Option(help: StoreSettings.database.argumentHelp) var database: String?
+    @Option(help: StoreSettings.deadLetters.argumentHelp) var deadLetters: String?
     @Option(help: CommonSettings.events("store").argumentHelp) var events: String?
     @Option(help: CommonSettings.status("store", port: Topology.storeStatus).argumentHelp) var status: String?
     @OptionGroup var common: CommonOptions
@@ -30,11 +32,15 @@ public struct StoreCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let reader = ConfigurationReader.process(
-            flags: ["input": input, "query": query, "database": database, "events": events, "status": status]
+            flags: [
+                "input": input, "query": query, "database": database, "dead-letters": deadLetters, "events": events,
+                "status": status,
+            ]
                 .merging(common.flags) { $1 })
         let settings = try CommonConfiguration.resolve(reader, service: "store")
         let inputSpec = try reader.endpoint(StoreSettings.input)
         let querySpec = try reader.endpoint(StoreSettings.query)
+        let deadLettersSpec = try reader.endpoint(StoreSettings.deadLetters)
         let eventsSpec = try reader.endpoint(CommonSettings.events("store"))
         let statusSpec = try reader.endpoint(CommonSettings.status("store", port: Topology.storeStatus))
         let path = reader.string(StoreSettings.database)
@@ -55,9 +61,13 @@ public struct StoreCommand: AsyncParsableCommand {
         let queries = QueryService(
             store: store, responder: try await transport.responder(at: querySpec, options: options), counters: counters,
             logger: logger)
+        let parked = DeadLetterService(
+            store: store,
+            letters: try await transport.receiver(.subscribe([.articleDeadLetter]), at: deadLettersSpec, options: options),
+            counters: counters, logger: logger)
         logger.info("store ready", metadata: ["database": "\(path)", "articles": "\((try? store.count()) ?? 0)"])
         try await ServiceHost.run(
-            "store", parts: [stage, queries], transport: transport, status: statusSpec, options: options,
+            "store", parts: [stage, queries, parked], transport: transport, status: statusSpec, options: options,
             counters: counters, logger: logger)
     }
 }
@@ -70,6 +80,10 @@ public enum StoreSettings {
     public static let query = Setting(
         flag: "query", variable: "NEWSBUS_STORE_QUERY", defaultValue: Topology.bind(Topology.storeQuery),
         help: "Where queries are answered (request/reply).")
+    public static let deadLetters = Setting(
+        flag: "dead-letters", variable: "NEWSBUS_STORE_DEAD_LETTERS",
+        defaultValue: Topology.connect(Topology.relayEventsOutput),
+        help: "Where article.dead events are read from, to be kept (SUB).")
     public static let database = Setting(
         flag: "database", variable: "NEWSBUS_STORE_DATABASE", defaultValue: "newsbus-data/store.sqlite",
         help: "The SQLite database file.")
