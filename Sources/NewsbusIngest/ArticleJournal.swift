@@ -118,6 +118,20 @@ public final class ArticleJournal: Sendable {
         }
     }
 
+    /// Parks one pending article as dead right away (a stage refused it: sending it again would not help).
+    /// - Returns: its journaled envelope and attempt count, or `nil` when it was not pending.
+    public func park(_ id: ArticleID, reason: String) throws -> (envelope: Data, attempts: Int)? {
+        try database.write { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT envelope, attempts FROM journal WHERE id = ? AND state = 'pending'",
+                arguments: [id.rawValue])
+            else { return nil }
+            try db.execute(
+                sql: "UPDATE journal SET state = 'dead', reason = ? WHERE id = ?", arguments: [reason, id.rawValue])
+            return (row["envelope"], row["attempts"])
+        }
+    }
+
     /// How many articles are in each state (`pending`, `stored`, `dead`).
     public func counts() throws -> [String: Int] {
         try database.read { db in

@@ -22,12 +22,14 @@ import Testing
         let events: any MessageReceiver
         let submitter: any Requester
 
-        init() async throws {
+        init(extraArguments: [String: [String]] = [:]) async throws {
             directory = "/tmp/nbsys-\(UInt32.random(in: 0...UInt32.max))"
             local = LocalPipeline(addressing: .ipc(directory: directory))
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             supervisor = try ServiceSupervisor(
-                plans: local.plans(dataDirectory: directory, parseReplicas: 2, extractReplicas: 1, logFormat: "human"),
+                plans: local.plans(
+                    dataDirectory: directory, parseReplicas: 2, extractReplicas: 1, logFormat: "human",
+                    extraArguments: extraArguments),
                 dataDirectory: directory)
             try await supervisor.start()
             transport = try ZMQTransport()
@@ -142,6 +144,26 @@ import Testing
         #expect(pipeline.supervisor.restarts == 0)
         let statuses = await pipeline.stop()
         #expect(statuses.values.allSatisfy { $0 == 0 }, "exit statuses: \(statuses)")
+    }
+
+    @Test func anArticleAStageRefusesEndsAsAKeptDeadLetter() async throws {
+        // Given a running pipeline
+        let pipeline = try await Pipeline()
+        // When an article that parse refuses (a page with no article text at all) is accepted
+        let verdict = try await pipeline.submit(Data(#"{"html": "<html><body><nav><a href='/'>Accueil</a></nav></body></html>"}"#.utf8))
+        #expect(verdict.payload.verdict == .accepted)
+        // Then the store keeps it as a dead letter with parse's reason, without it being sent again
+        let parked = try await within(.seconds(30), "the dead letter in the store") { () -> ParkedArticle in
+            while true {
+                if let first = try await pipeline.query(ArticleQuery(deadLetters: true)).deadLetters?.first { return first }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        #expect(parked.id == verdict.id)
+        #expect(parked.letter.stage == "parse")
+        #expect(parked.letter.code == "no_content")
+        #expect(parked.letter.attempts == 1)
+        _ = await pipeline.stop()
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedCorpus.path), "needs ../shared/data/articles"))

@@ -46,8 +46,12 @@ struct LocalPipeline: Sendable {
         return endpoint(base + UInt16(100 * replica), replica == 0 ? "\(service)-status" : "\(service)-\(replica)-status")
     }
 
-    /// The processes, in start order (relay and store first, ingest last), with every endpoint given explicitly.
-    func plans(dataDirectory: String, parseReplicas: Int, extractReplicas: Int, logFormat: String) -> [ServicePlan] {
+    /// The processes, in start order (relay and store first, ingest last), with every endpoint given explicitly;
+    /// `extraArguments` adds flags to a service by name (`"ingest": ["--max-attempts", "2"]`).
+    func plans(
+        dataDirectory: String, parseReplicas: Int, extractReplicas: Int, logFormat: String,
+        extraArguments: [String: [String]] = [:]
+    ) -> [ServicePlan] {
         let common = ["--log-format", logFormat]
         let eventsIn = connect(Topology.relayEventsInput, "events-in")
         func plan(_ service: String, _ executable: String, replica: Int = 0, count: Int = 1, _ arguments: [String])
@@ -56,7 +60,9 @@ struct LocalPipeline: Sendable {
             let status = status(service, replica: replica)
             return ServicePlan(
                 name: count == 1 ? service : "\(service)-\(replica + 1)", executable: executable,
-                arguments: common + arguments + ["--status", EndpointSpec.bind(status).description], status: .connect(status))
+                arguments: common + arguments + ["--status", EndpointSpec.bind(status).description]
+                    + extraArguments[service, default: []],
+                status: .connect(status))
         }
         var plans = [
             plan(

@@ -73,7 +73,8 @@ public struct IngestCommand: AsyncParsableCommand {
             submits: try await transport.responder(at: submitSpec, options: inputOptions),
             output: try await transport.sender(.push, at: outputSpec, options: options),
             events: try await transport.sender(.publish, at: eventsSpec, options: options),
-            storedAcks: try await transport.receiver(.subscribe([.articleStored]), at: acksSpec, options: options),
+            storedAcks: try await transport.receiver(
+                .subscribe([.articleStored, .articleRejected]), at: acksSpec, options: options),
             counters: counters, logger: logger)
         try await ServiceHost.run(
             "ingest", parts: [service], transport: transport, status: statusSpec, options: options, counters: counters,
@@ -94,7 +95,7 @@ public enum IngestSettings {
         help: "Where accepted articles go to parse (PUSH).")
     public static let acks = Setting(
         flag: "acks", variable: "NEWSBUS_INGEST_ACKS", defaultValue: Topology.connect(Topology.relayEventsOutput),
-        help: "Where article.stored events are read from (SUB).")
+        help: "Where article.stored and article.rejected events are read from (SUB).")
     public static let journal = Setting(
         flag: "journal", variable: "NEWSBUS_INGEST_JOURNAL", defaultValue: "newsbus-data/ingest-journal.sqlite",
         help: "The journal database file.")

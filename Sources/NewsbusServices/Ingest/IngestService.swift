@@ -177,6 +177,9 @@ public struct IngestService: Service {
         }
     }
 
+    /// Follows the store's `article.stored` events (journal entries done) and the later stages' `article.rejected`
+    /// events: an accepted article a stage refuses is parked as dead at once, with that stage's reason, since
+    /// sending it again would be refused again.
     private func recordStored(_ acks: any MessageReceiver) async {
         var iterator = acks.messages().makeAsyncIterator()
         while true {
@@ -189,6 +192,28 @@ public struct IngestService: Service {
             } catch {
                 logger.warning("could not mark stored articles", metadata: [LogKey.error: "\(error)"])
             }
+            for message in batch {
+                guard let refusal = try? WireCodec.decode(message, as: Rejection.self), refusal.payload.stage != "ingest"
+                else { continue }
+                await park(refusal)
+            }
+        }
+    }
+
+    private func park(_ refusal: Envelope<Rejection>) async {
+        let rejection = refusal.payload
+        do {
+            guard let parked = try intake.journal.park(refusal.id, reason: "\(rejection.stage): \(rejection.reason)")
+            else { return }
+            counters.add("dead")
+            let letter = DeadLetter(
+                stage: rejection.stage, code: rejection.code, reason: rejection.reason, attempts: parked.attempts,
+                originalType: .articleRaw, original: String(decoding: parked.envelope, as: UTF8.self))
+            if let message = try? WireCodec.encode(Envelope(id: refusal.id, trace: refusal.trace, payload: letter)) {
+                try? await events.send(message)
+            }
+        } catch {
+            logger.warning("could not park a refused article", metadata: [LogKey.error: "\(error)"])
         }
     }
 }

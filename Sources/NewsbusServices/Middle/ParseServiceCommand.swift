@@ -13,6 +13,6 @@ public struct ParseServiceCommand: AsyncParsableCommand {
     public init() {}
 
     public func run() async throws {
-        try await MiddleStageRunner.run(.parse, options: options) { ParseStage(parser: ArticleParser()) }
+        try await MiddleStageRunner.run(.parse, options: options) { ParseStage() }
     }
 }

@@ -7,7 +7,8 @@ public struct ParseStage: Stage {
     public let name = "parse"
     let parser: ArticleParser
 
-    public init(parser: ArticleParser = ArticleParser()) { self.parser = parser }
+    /// By default, a page from which no article text survives is refused (`no_content`) rather than passed on empty.
+    public init(parser: ArticleParser = ArticleParser(options: .init(failWhenEmpty: true))) { self.parser = parser }
 
     public func process(_ input: Envelope<RawArticle>) throws(StageFailure) -> [Emission] {
         do {
