@@ -7,7 +7,8 @@ import Synchronization
 /// restarts one that dies, and stops them all in reverse order (SIGTERM, then SIGKILL after a grace period).
 /// Each process logs to `<data>/logs/<name>.log`.
 final class ServiceSupervisor: Sendable {
-    private let plans: [ServicePlan]
+    /// The services it runs, in start order.
+    let plans: [ServicePlan]
     private let binDirectory: URL
     private let logDirectory: URL
     private let state = Mutex<(processes: [String: Process], stopping: Bool, restarts: Int)>(([:], false, 0))
