@@ -64,8 +64,9 @@ struct PipelineBenchmark {
     func run() async throws -> Report {
         let directory = "/tmp/newsbus-bench-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        // TCP on loopback, as the services would talk across machines, on ports of its own.
-        let pipeline = LocalPipeline(addressing: .tcp(host: Topology.host))
+        // TCP on loopback, as the services would talk across machines, on ports of its own (1000 above the standard
+        // ones), so that it can run beside `newsbus up`.
+        let pipeline = LocalPipeline(addressing: .tcp(host: Topology.host, portOffset: 1000))
         let supervisor = try ServiceSupervisor(
             plans: pipeline.plans(
                 dataDirectory: directory, parseReplicas: configuration.parseReplicas,

@@ -7,7 +7,8 @@ import NewsbusTransport
 /// several pipelines never collide).
 struct LocalPipeline: Sendable {
     enum Addressing: Sendable {
-        case tcp(host: String)
+        /// Loopback TCP on the standard ports plus `portOffset`.
+        case tcp(host: String, portOffset: UInt16 = 0)
         case ipc(directory: String)
     }
 
@@ -18,7 +19,7 @@ struct LocalPipeline: Sendable {
     /// Where a socket with this port (TCP) or name (ipc) lives.
     func endpoint(_ port: UInt16, _ name: String) -> Endpoint {
         switch addressing {
-        case .tcp(let host): .tcp(host: host, port: port)
+        case .tcp(let host, let offset): .tcp(host: host, port: port + offset)
         case .ipc(let directory): .ipc(path: (directory as NSString).appendingPathComponent("\(name).sock"))
         }
     }
