@@ -253,7 +253,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsbusParseTests",
-            dependencies: ["NewsbusParse", "NewsbusProtocol"],
+            dependencies: ["NewsbusParse", "NewsbusProtocol", "NewsbusTesting"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

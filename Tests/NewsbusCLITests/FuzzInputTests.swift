@@ -10,7 +10,7 @@ import Testing
 @Suite(.serialized) struct FuzzInputTests {
     /// Malformed articles, each with what makes it bad.
     static func corpus() -> [(String, [Data])] {
-        var generator = SeededGenerator(seed: 0x6E65_7773)
+        var generator = SeededRandom(seed: 0x6E65_7773)
         let randomBytes = (0..<8).map { index in
             Data((0..<(1 << (index + 3))).map { _ in UInt8.random(in: 0...255, using: &generator) })
         }
@@ -83,19 +83,5 @@ import Testing
         #expect(pipeline.supervisor.restarts == 0, "a service went down")
         let statuses = await pipeline.stop()
         #expect(statuses.values.allSatisfy { $0 == 0 }, "exit statuses: \(statuses)")
-    }
-}
-
-/// A small deterministic random number generator (SplitMix64), so the fuzz corpus is the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import NewsbusParse
 import NewsbusProtocol
+import NewsbusTesting
 import Testing
 
 @Suite struct CharsetDecodingTests {
@@ -86,25 +87,12 @@ import Testing
     }
 
     @Test func neverFailsOnRandomBytes() {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededRandom(seed: 42)
         for _ in 0..<200 {
             let bytes = (0..<Int(generator.next() % 2000)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
             _ = CharsetDecoder.decode(bytes)
             _ = try? ArticleParser().parse(htmlBytes: bytes)
         }
-    }
-}
-
-/// A small deterministic random generator for fuzz-style tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
