@@ -55,11 +55,7 @@ public struct EntityExtractor: Sendable {
         let scalars = Array(text.unicodeScalars.lazy.map(\.value))
         let tokens = tokenizer.tokenize(scalars: scalars)
         let language = resolve(lang, tokens)
-        func slice(_ start: Int, _ end: Int) -> String {
-            var view = String.UnicodeScalarView()
-            for value in scalars[start..<end] { if let u = Unicode.Scalar(value) { view.append(u) } }
-            return String(view)
-        }
+        func slice(_ start: Int, _ end: Int) -> String { ScalarText.string(scalars, start..<end) }
         let folded = tokens.map { TextFold.fold($0.text) }
         var rules = dates.matches(tokens, folded: folded, published: publishedAt)
         rules += AmountRules(decimalComma: language != "en").matches(folded: folded)

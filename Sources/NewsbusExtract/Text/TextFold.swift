@@ -24,11 +24,33 @@ enum TextFold {
 
     /// The folded form of a string.
     static func fold(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if let folded = Unicode.Scalar(fold(scalar.value)) { result.append(folded) }
+        let utf8 = text.utf8
+        var ascii = true
+        var changes = false
+        for byte in utf8 {
+            if byte >= 0x80 {
+                ascii = false
+                break
+            }
+            if byte >= 0x41 && byte <= 0x5A { changes = true }
         }
-        return String(result)
+        if ascii {
+            // Only A…Z fold among ASCII characters.
+            guard changes else { return text }
+            return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+                var j = 0
+                for byte in utf8 {
+                    buffer[j] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    j += 1
+                }
+                return j
+            }
+        }
+        return String(unsafeUninitializedCapacity: utf8.count * 4) { buffer in
+            var j = 0
+            for scalar in text.unicodeScalars { j = ScalarText.encode(fold(scalar.value), into: buffer, at: j) }
+            return j
+        }
     }
 
     /// Whether a code point is a letter (any script) or a combining mark.
