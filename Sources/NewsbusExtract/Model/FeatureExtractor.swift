@@ -45,49 +45,55 @@ struct FeatureExtractor: Sendable {
 
         let mask = UInt64((1 << bucketBits) - 1)
         features.removeAll(keepingCapacity: true)
-        features.reserveCapacity(n * Self.count)
-        for index in 0..<n {
-            let p2 = infos[index]
-            let p = infos[index + 1]
-            let c = infos[index + 2]
-            let f = infos[index + 3]
-            let f2 = infos[index + 4]
-            let first: UInt64 = index == 0 ? 1 : 0
-            let position: UInt64 = UInt64(min(index, 3))
-            @inline(__always) func add(_ template: UInt64, _ value: UInt64) {
-                features.append(Int32(truncatingIfNeeded: FeatureHash.mix(value &+ template &* 0x9E37_79B9) & mask))
+        features.append(contentsOf: repeatElement(0, count: n * Self.count))
+        features.withUnsafeMutableBufferPointer { out in
+            infos.withUnsafeBufferPointer { infos in
+                var j = 0
+                for index in 0..<n {
+                    let p2 = infos[index]
+                    let p = infos[index + 1]
+                    let c = infos[index + 2]
+                    let f = infos[index + 3]
+                    let f2 = infos[index + 4]
+                    let first: UInt64 = index == 0 ? 1 : 0
+                    let position: UInt64 = UInt64(min(index, 3))
+                    @inline(__always) func add(_ template: UInt64, _ value: UInt64) {
+                        out[j] = Int32(truncatingIfNeeded: FeatureHash.mix(value &+ template &* 0x9E37_79B9) & mask)
+                        j += 1
+                    }
+                    @inline(__always) func pair(_ a: UInt64, _ b: UInt64) -> UInt64 { FeatureHash.combine(a, b) }
+                    add(0, 0)
+                    add(1, c.word)
+                    add(2, p.word)
+                    add(3, f.word)
+                    add(4, p2.word)
+                    add(5, f2.word)
+                    add(6, c.shape)
+                    add(7, pair(p.shape, c.shape))
+                    add(8, pair(c.shape, f.shape))
+                    add(9, c.suffix2)
+                    add(10, c.suffix3)
+                    add(11, c.suffix4)
+                    add(12, c.prefix2)
+                    add(13, c.prefix3)
+                    add(14, c.capital | first << 4 | p.capital << 8 | f.capital << 12)
+                    add(15, pair(p.word, c.word))
+                    add(16, pair(c.word, f.word))
+                    add(17, c.cluster)
+                    add(18, p.cluster)
+                    add(19, f.cluster)
+                    add(20, c.cluster << 8 | c.capital)
+                    add(21, c.gazetteer << 8 | c.capital)
+                    add(22, p.gazetteer << 8 | c.capital)
+                    add(23, f.gazetteer << 8 | c.capital)
+                    add(24, c.capitalised | c.capital << 8 | first << 16)
+                    add(25, pair(p.word, c.shape))
+                    add(26, pair(c.word, f.shape))
+                    add(27, c.length | c.capital << 8)
+                    add(28, p.capitalised | p.capital << 4 | f.capitalised << 8 | f.capital << 12 | c.capital << 16)
+                    add(29, position | c.capital << 4 | c.gazetteer << 8)
+                }
             }
-            @inline(__always) func pair(_ a: UInt64, _ b: UInt64) -> UInt64 { FeatureHash.combine(a, b) }
-            add(0, 0)
-            add(1, c.word)
-            add(2, p.word)
-            add(3, f.word)
-            add(4, p2.word)
-            add(5, f2.word)
-            add(6, c.shape)
-            add(7, pair(p.shape, c.shape))
-            add(8, pair(c.shape, f.shape))
-            add(9, c.suffix2)
-            add(10, c.suffix3)
-            add(11, c.suffix4)
-            add(12, c.prefix2)
-            add(13, c.prefix3)
-            add(14, c.capital | first << 4 | p.capital << 8 | f.capital << 12)
-            add(15, pair(p.word, c.word))
-            add(16, pair(c.word, f.word))
-            add(17, c.cluster)
-            add(18, p.cluster)
-            add(19, f.cluster)
-            add(20, c.cluster << 8 | c.capital)
-            add(21, c.gazetteer << 8 | c.capital)
-            add(22, p.gazetteer << 8 | c.capital)
-            add(23, f.gazetteer << 8 | c.capital)
-            add(24, c.capitalised | c.capital << 8 | first << 16)
-            add(25, pair(p.word, c.shape))
-            add(26, pair(c.word, f.shape))
-            add(27, c.length | c.capital << 8)
-            add(28, p.capitalised | p.capital << 4 | f.capitalised << 8 | f.capital << 12 | c.capital << 16)
-            add(29, position | c.capital << 4 | c.gazetteer << 8)
         }
     }
 

@@ -7,7 +7,15 @@ struct NamePropagation: Sendable {
 
     func propagate(_ spans: [SpanRepairs.Span], _ tokens: [Token], sentenceStarts: Set<Int>) -> [SpanRepairs.Span] {
         guard !spans.isEmpty else { return spans }
-        let words = tokens.map { FeatureHash.word($0.text) }
+        return propagate(spans, tokens, sentenceStarts: sentenceStarts, words: tokens.map { FeatureHash.word($0.text) })
+    }
+
+    /// The spans with the names' other occurrences added, given the word hash (``FeatureHash/word(_:)``) of
+    /// each token.
+    func propagate(
+        _ spans: [SpanRepairs.Span], _ tokens: [Token], sentenceStarts: Set<Int>, words: [UInt64]
+    ) -> [SpanRepairs.Span] {
+        guard !spans.isEmpty else { return spans }
         var covered = [Bool](repeating: false, count: tokens.count)
         for span in spans { for k in span.tokens { covered[k] = true } }
         // Longest names first, then in text order; one label per name (the first found).

@@ -9,6 +9,14 @@ enum TextFold {
         return base.value < 0x250 ? base.value : lower.value
     }
 
+    /// Letter (bit 0) and upper-case (bit 1) flags of U+0000…U+024F, from the Unicode properties that
+    /// ``isLetter(_:)`` and ``isUpper(_:)`` read beyond that range.
+    private static let classes: [UInt8] = (0..<0x250).map { value -> UInt8 in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return 0 }
+        let letter = scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
+        return (letter ? 1 : 0) | (scalar.properties.isUppercase ? 2 : 0)
+    }
+
     /// The folded form of one code point.
     @inline(__always)
     static func fold(_ value: UInt32) -> UInt32 {
@@ -57,6 +65,7 @@ enum TextFold {
     @inline(__always)
     static func isLetter(_ value: UInt32) -> Bool {
         if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        if value < 0x250 { return classes[Int(value)] & 1 != 0 }
         guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
     }
@@ -69,6 +78,7 @@ enum TextFold {
     @inline(__always)
     static func isUpper(_ value: UInt32) -> Bool {
         if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+        if value < 0x250 { return classes[Int(value)] & 2 != 0 }
         guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.isUppercase
     }
