@@ -1,10 +1,16 @@
 /// A map from 64-bit hashes (word hashes, hashes of word sequences) to small values, with open addressing and
 /// linear probing. Keys are hashes already, so a lookup multiplies and shifts instead of running the standard
-/// library's seeded hasher; the lexicons look up every token of every text.
+/// library's seeded hasher, and a key sits next to its value, so a lookup touches one cache line; the lexicons
+/// look up every token of every text.
 struct HashTable<Value: Sendable>: Sendable {
-    private var keys: [UInt64]
-    private var values: [Value?]
-    /// The value of key 0, which marks empty slots in `keys`.
+    private struct Slot: Sendable {
+        /// 0 for an empty slot.
+        var key: UInt64
+        var value: Value?
+    }
+
+    private var slots: [Slot]
+    /// The value of key 0, which marks empty slots.
     private var zeroValue: Value?
     private var shift: UInt64
     /// The number of keys stored.
@@ -12,8 +18,7 @@ struct HashTable<Value: Sendable>: Sendable {
 
     /// An empty table.
     init() {
-        keys = [UInt64](repeating: 0, count: 16)
-        values = [Value?](repeating: nil, count: 16)
+        slots = [Slot](repeating: Slot(key: 0, value: nil), count: 16)
         shift = 64 - 4
     }
 
@@ -24,12 +29,12 @@ struct HashTable<Value: Sendable>: Sendable {
     @inline(__always)
     subscript(key: UInt64) -> Value? {
         if key == 0 { return zeroValue }
-        return keys.withUnsafeBufferPointer { keys in
-            let mask = keys.count - 1
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
             var index = slot(key)
             while true {
-                let found = keys[index]
-                if found == key { return values[index] }
+                let found = slots[index].key
+                if found == key { return slots[index].value }
                 if found == 0 { return nil }
                 index = (index + 1) & mask
             }
@@ -45,17 +50,17 @@ struct HashTable<Value: Sendable>: Sendable {
             zeroValue = value
             return
         }
-        if (count + 1) * 2 > keys.count { grow() }
-        let mask = keys.count - 1
+        if (count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
         var index = slot(key)
-        while keys[index] != 0 && keys[index] != key { index = (index + 1) & mask }
-        if keys[index] == 0 {
-            keys[index] = key
+        while slots[index].key != 0 && slots[index].key != key { index = (index + 1) & mask }
+        if slots[index].key == 0 {
+            slots[index].key = key
             count += 1
         }
-        var value = values[index] ?? initial
+        var value = slots[index].value ?? initial
         change(&value)
-        values[index] = value
+        slots[index].value = value
     }
 
     /// Stores `value` for `key`.
@@ -64,17 +69,14 @@ struct HashTable<Value: Sendable>: Sendable {
     }
 
     private mutating func grow() {
-        let oldKeys = keys
-        let oldValues = values
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        values = [Value?](repeating: nil, count: oldKeys.count * 2)
+        let old = slots
+        slots = [Slot](repeating: Slot(key: 0, value: nil), count: old.count * 2)
         shift -= 1
-        let mask = keys.count - 1
-        for (key, value) in zip(oldKeys, oldValues) where key != 0 {
-            var index = slot(key)
-            while keys[index] != 0 { index = (index + 1) & mask }
-            keys[index] = key
-            values[index] = value
+        let mask = slots.count - 1
+        for entry in old where entry.key != 0 {
+            var index = slot(entry.key)
+            while slots[index].key != 0 { index = (index + 1) & mask }
+            slots[index] = entry
         }
     }
 }

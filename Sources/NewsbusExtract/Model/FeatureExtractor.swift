@@ -31,10 +31,8 @@ struct FeatureExtractor: Sendable {
         let n = tokens.count
         var infos = [TokenInfo](repeating: TokenInfo(), count: n + 4)
         var words = [UInt64](repeating: 0, count: n)
-        var folded: [UInt32] = []
-        folded.reserveCapacity(32)
         for (offset, token) in tokens.enumerated() {
-            infos[offset + 2] = info(token.text, &folded)
+            infos[offset + 2] = info(token.text)
             words[offset] = infos[offset + 2].word
         }
         var codes: [UInt8] = []
@@ -97,10 +95,10 @@ struct FeatureExtractor: Sendable {
         }
     }
 
-    /// Word hash, shape, affixes, capitalisation class, cluster and capitalisation statistics of one token.
-    func info(_ text: String, _ folded: inout [UInt32]) -> TokenInfo {
+    /// Word hash, shape, affixes, capitalisation class, cluster and capitalisation statistics of one token. The
+    /// affixes need only the first three and the last four folded code points, kept as the text is read.
+    func info(_ text: String) -> TokenInfo {
         var info = TokenInfo()
-        folded.removeAll(keepingCapacity: true)
         var word = FeatureHash.seed
         var shape = FeatureHash.seed
         var lastClass: UInt32 = 0xFFFF_FFFF
@@ -109,10 +107,13 @@ struct FeatureExtractor: Sendable {
         var digits = 0
         var count = 0
         var firstClass: UInt32 = 0
+        var head: (UInt32, UInt32, UInt32) = (0, 0, 0)
+        var tail: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
         for scalar in text.unicodeScalars {
             let value = scalar.value
             let fold = TextFold.fold(value)
-            folded.append(fold)
+            if count == 0 { head.0 = fold } else if count == 1 { head.1 = fold } else if count == 2 { head.2 = fold }
+            tail = (tail.1, tail.2, tail.3, fold)
             word = FeatureHash.add(word, fold)
             let klass: UInt32
             if TextFold.isDigit(value) {
@@ -148,21 +149,19 @@ struct FeatureExtractor: Sendable {
         } else {
             info.capital = letters > 0 ? 6 : 4
         }
-        let m = folded.count
-        @inline(__always) func affix(_ range: Range<Int>, _ salt: UInt64) -> UInt64 {
-            var hash = FeatureHash.seed &+ salt
-            for k in range { hash = FeatureHash.add(hash, folded[k]) }
-            return hash
+        let m = count
+        @inline(__always) func affix(_ salt: UInt64, _ a: UInt32, _ b: UInt32) -> UInt64 {
+            FeatureHash.add(FeatureHash.add(FeatureHash.seed &+ salt, a), b)
         }
         if m >= 3 {
-            info.prefix2 = affix(0..<2, 1)
-            info.suffix2 = affix((m - 2)..<m, 2)
+            info.prefix2 = affix(1, head.0, head.1)
+            info.suffix2 = affix(2, tail.2, tail.3)
         }
         if m >= 4 {
-            info.prefix3 = affix(0..<3, 3)
-            info.suffix3 = affix((m - 3)..<m, 4)
+            info.prefix3 = FeatureHash.add(affix(3, head.0, head.1), head.2)
+            info.suffix3 = FeatureHash.add(affix(4, tail.1, tail.2), tail.3)
         }
-        if m >= 5 { info.suffix4 = affix((m - 4)..<m, 5) }
+        if m >= 5 { info.suffix4 = FeatureHash.add(FeatureHash.add(affix(5, tail.0, tail.1), tail.2), tail.3) }
         if let entry = clusters.entry(word) {
             info.cluster = UInt64(entry.cluster)
             info.capitalised = UInt64(entry.capitalised)

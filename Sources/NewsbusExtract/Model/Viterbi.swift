@@ -54,21 +54,13 @@ enum Viterbi {
 
 extension Viterbi {
     /// The tagger's decoding, on integer scores: the same search and tie-breaking as the generic ``decode``
-    /// (lowest previous tag wins a tie), over unchecked buffers and with the allowed transitions listed once.
+    /// (lowest previous tag wins a tie), over unchecked buffers. ``TagSet/allowed(_:_:)`` lets any tag precede
+    /// `O` and `B-X`, and only `B-X` and `I-X` (tags `t − 1` and `t`) precede `I-X`.
     static func decode(
         emissions: UnsafeBufferPointer<Int32>, count n: Int, transitions: UnsafeBufferPointer<Int32>, lowest: Int32
     ) -> [Int] {
         let tags = TagSet.count
         guard n > 0 else { return [] }
-        // For each tag, the previous tags that may precede it, in increasing order.
-        var previous = [Int](repeating: 0, count: tags * tags)
-        var previousCount = [Int](repeating: 0, count: tags)
-        for t in 0..<tags {
-            for p in 0..<tags where TagSet.allowed(p, t) {
-                previous[t * tags + previousCount[t]] = p
-                previousCount[t] += 1
-            }
-        }
         var back = [Int8](repeating: 0, count: n * tags)
         var path = [Int](repeating: 0, count: n)
         var score = [Int32](repeating: lowest, count: n * tags)
@@ -81,10 +73,10 @@ extension Viterbi {
                     let row = i * tags
                     let previousRow = row - tags
                     for t in 0..<tags {
+                        let inside = t != 0 && t % 2 == 0
                         var best = lowest
                         var bestPrevious = 0
-                        for q in 0..<previousCount[t] {
-                            let p = previous[t * tags + q]
+                        for p in (inside ? t - 1 : 0)..<(inside ? t + 1 : tags) {
                             let s = score[previousRow + p]
                             if s == lowest { continue }
                             let candidate = s + transitions[(p + 1) * tags + t]
