@@ -35,8 +35,15 @@ enum NameNormalizer {
 
     /// Whether a mention looks like an acronym: 2–8 letters, all capitals.
     static func isAcronym(_ text: String) -> Bool {
-        let letters = text.unicodeScalars.filter { TextFold.isLetter($0.value) }
-        return (2...8).contains(letters.count) && letters.allSatisfy { TextFold.isUpper($0.value) }
-            && text.unicodeScalars.allSatisfy { TextFold.isLetter($0.value) || $0 == "." || $0 == "&" }
+        var letters = 0
+        for scalar in text.unicodeScalars {
+            if TextFold.isLetter(scalar.value) {
+                guard TextFold.isUpper(scalar.value) else { return false }
+                letters += 1
+            } else if scalar != "." && scalar != "&" {
+                return false
+            }
+        }
+        return (2...8).contains(letters)
     }
 }

@@ -36,9 +36,10 @@ public struct AmountRules: Sendable {
     /// Amount matches, given the folded text of each token.
     func matches(folded: [String]) -> [RuleMatch] {
         var results: [RuleMatch] = []
+        let currencies = Self.currencyTable
         var i = 0
         while i < folded.count {
-            if let match = match(at: i, folded) {
+            if let match = match(at: i, folded, currencies) {
                 results.append(match)
                 i = match.tokens.upperBound
             } else {
@@ -81,10 +82,10 @@ public struct AmountRules: Sendable {
         return text
     }
 
-    private func match(at i: Int, _ folded: [String]) -> RuleMatch? {
+    private func match(at i: Int, _ folded: [String], _ currencies: WordTable<String>) -> RuleMatch? {
         let n = folded.count
         // Currency sign first: $5 million, € 20, US$ 3.
-        if let code = Self.currencyTable[folded[i]], folded[i].unicodeScalars.count <= 3, i + 1 < n,
+        if let code = currencies[folded[i]], folded[i].unicodeScalars.count <= 3, i + 1 < n,
             var value = number(folded[i + 1])
         {
             var end = i + 2

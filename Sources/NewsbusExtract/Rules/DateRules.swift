@@ -94,6 +94,7 @@ public struct DateRules: Sendable {
             days = [Int?](repeating: nil, count: count)
             years = [Int?](repeating: nil, count: count)
             numbers = [Int?](repeating: nil, count: count)
+            let vocabulary = Self.vocabulary
             for index in 0..<count {
                 let text = folded[index]
                 let bytes = text.utf8.count
@@ -102,7 +103,7 @@ public struct DateRules: Sendable {
                     numbers[index] = DateRules.number(text)
                     days[index] = DateRules.day(text)
                     if bytes == 4, let value = numbers[index], (1000...2199).contains(value) { years[index] = value }
-                } else if let entry = Self.vocabulary[text] {
+                } else if let entry = vocabulary[text] {
                     entries[index] = entry
                     if let month = entry.month { months[index] = DateRules.month(month, tokens[index], text) }
                 }
