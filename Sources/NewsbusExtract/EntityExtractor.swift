@@ -52,14 +52,12 @@ public struct EntityExtractor: Sendable {
 
     /// Mentions in `text`, with dates written without a year resolved against `publishedAt` (ISO 8601).
     public func mentions(in text: String, lang: String?, publishedAt: String?) -> [ExtractedMention] {
-        let scalars = Array(text.unicodeScalars.lazy.map(\.value))
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar.value) }
         let tokens = tokenizer.tokenize(scalars: scalars)
         let language = resolve(lang, tokens)
-        func slice(_ start: Int, _ end: Int) -> String {
-            var view = String.UnicodeScalarView()
-            for value in scalars[start..<end] { if let u = Unicode.Scalar(value) { view.append(u) } }
-            return String(view)
-        }
+        func slice(_ start: Int, _ end: Int) -> String { ScalarText.string(scalars, start..<end) }
         let folded = tokens.map { TextFold.fold($0.text) }
         var rules = dates.matches(tokens, folded: folded, published: publishedAt)
         rules += AmountRules(decimalComma: language != "en").matches(folded: folded)
@@ -82,9 +80,10 @@ public struct EntityExtractor: Sendable {
                     spans.append(SpanRepairs.Span(tokens: first..<end, label: span.label))
                 }
             }
-            spans = SpanRepairs(gazetteer: resources.gazetteer).repair(spans, tokens)
+            let words = tokens.map { FeatureHash.word($0.text) }
+            spans = SpanRepairs(gazetteer: resources.gazetteer).repair(spans, tokens, words: words)
             spans = NamePropagation(clusters: resources.clusters)
-                .propagate(spans, tokens, sentenceStarts: Set(sentences.map(\.lowerBound)))
+                .propagate(spans, tokens, sentenceStarts: Set(sentences.map(\.lowerBound)), words: words)
             for span in spans
             where !span.tokens.contains(where: { covered[$0] }) {
                 let start = tokens[span.tokens.lowerBound].start

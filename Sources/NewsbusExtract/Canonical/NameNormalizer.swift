@@ -10,17 +10,17 @@ enum NameNormalizer {
     /// The words of a name, folded, without a leading article.
     static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        var current: [UInt32] = []
         for scalar in text.unicodeScalars {
             let folded = TextFold.fold(scalar.value)
             if TextFold.isLetter(folded) || TextFold.isDigit(folded) {
-                if let u = Unicode.Scalar(folded) { current.append(u) }
+                if Unicode.Scalar(folded) != nil { current.append(folded) }
             } else if !current.isEmpty {
-                words.append(String(current))
-                current = String.UnicodeScalarView()
+                words.append(ScalarText.string(current, 0..<current.count))
+                current.removeAll(keepingCapacity: true)
             }
         }
-        if !current.isEmpty { words.append(String(current)) }
+        if !current.isEmpty { words.append(ScalarText.string(current, 0..<current.count)) }
         if words.count > 1, let first = words.first, articles.contains(first) { words.removeFirst() }
         return words
     }
@@ -35,8 +35,15 @@ enum NameNormalizer {
 
     /// Whether a mention looks like an acronym: 2–8 letters, all capitals.
     static func isAcronym(_ text: String) -> Bool {
-        let letters = text.unicodeScalars.filter { TextFold.isLetter($0.value) }
-        return (2...8).contains(letters.count) && letters.allSatisfy { TextFold.isUpper($0.value) }
-            && text.unicodeScalars.allSatisfy { TextFold.isLetter($0.value) || $0 == "." || $0 == "&" }
+        var letters = 0
+        for scalar in text.unicodeScalars {
+            if TextFold.isLetter(scalar.value) {
+                guard TextFold.isUpper(scalar.value) else { return false }
+                letters += 1
+            } else if scalar != "." && scalar != "&" {
+                return false
+            }
+        }
+        return (2...8).contains(letters)
     }
 }

@@ -28,7 +28,7 @@ public struct Gazetteer: Sendable {
 
     /// The longest names matched, in tokens.
     static let maxLength = 8
-    private var entries: [UInt64: Labels] = [:]
+    private var entries = HashTable<Labels>()
 
     /// An empty gazetteer.
     public init() {}
@@ -52,9 +52,9 @@ public struct Gazetteer: Sendable {
         for (index, word) in words.enumerated() {
             hash = FeatureHash.combine(hash, word)
             if index + 1 < words.count {
-                entries[hash, default: []].insert(.prefix)
+                entries.update(hash, initial: []) { $0.insert(.prefix) }
             } else {
-                entries[hash, default: []].formUnion(labels)
+                entries.update(hash, initial: []) { $0.formUnion(labels) }
             }
         }
     }

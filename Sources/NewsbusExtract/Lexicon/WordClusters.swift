@@ -9,7 +9,7 @@ public struct WordClusters: Sendable {
         var capitalised: UInt8
     }
 
-    private var entries: [UInt64: Entry] = [:]
+    private var entries = HashTable<Entry>()
 
     /// No clusters.
     public init() {}
@@ -19,7 +19,7 @@ public struct WordClusters: Sendable {
         for line in tsv.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
             let fields = line.split(separator: "\t")
             guard fields.count == 3, let cluster = UInt16(fields[1]), let bucket = UInt8(fields[2]) else { continue }
-            entries[FeatureHash.word(String(fields[0]))] = Entry(cluster: cluster &+ 1, capitalised: bucket)
+            entries.set(FeatureHash.word(String(fields[0])), Entry(cluster: cluster &+ 1, capitalised: bucket))
         }
     }
 

@@ -31,10 +31,8 @@ struct FeatureExtractor: Sendable {
         let n = tokens.count
         var infos = [TokenInfo](repeating: TokenInfo(), count: n + 4)
         var words = [UInt64](repeating: 0, count: n)
-        var folded: [UInt32] = []
-        folded.reserveCapacity(32)
         for (offset, token) in tokens.enumerated() {
-            infos[offset + 2] = info(token.text, &folded)
+            infos[offset + 2] = info(token.text)
             words[offset] = infos[offset + 2].word
         }
         var codes: [UInt8] = []
@@ -45,56 +43,62 @@ struct FeatureExtractor: Sendable {
 
         let mask = UInt64((1 << bucketBits) - 1)
         features.removeAll(keepingCapacity: true)
-        features.reserveCapacity(n * Self.count)
-        for index in 0..<n {
-            let p2 = infos[index]
-            let p = infos[index + 1]
-            let c = infos[index + 2]
-            let f = infos[index + 3]
-            let f2 = infos[index + 4]
-            let first: UInt64 = index == 0 ? 1 : 0
-            let position: UInt64 = UInt64(min(index, 3))
-            @inline(__always) func add(_ template: UInt64, _ value: UInt64) {
-                features.append(Int32(truncatingIfNeeded: FeatureHash.mix(value &+ template &* 0x9E37_79B9) & mask))
+        features.append(contentsOf: repeatElement(0, count: n * Self.count))
+        features.withUnsafeMutableBufferPointer { out in
+            infos.withUnsafeBufferPointer { infos in
+                var j = 0
+                for index in 0..<n {
+                    let p2 = infos[index]
+                    let p = infos[index + 1]
+                    let c = infos[index + 2]
+                    let f = infos[index + 3]
+                    let f2 = infos[index + 4]
+                    let first: UInt64 = index == 0 ? 1 : 0
+                    let position: UInt64 = UInt64(min(index, 3))
+                    @inline(__always) func add(_ template: UInt64, _ value: UInt64) {
+                        out[j] = Int32(truncatingIfNeeded: FeatureHash.mix(value &+ template &* 0x9E37_79B9) & mask)
+                        j += 1
+                    }
+                    @inline(__always) func pair(_ a: UInt64, _ b: UInt64) -> UInt64 { FeatureHash.combine(a, b) }
+                    add(0, 0)
+                    add(1, c.word)
+                    add(2, p.word)
+                    add(3, f.word)
+                    add(4, p2.word)
+                    add(5, f2.word)
+                    add(6, c.shape)
+                    add(7, pair(p.shape, c.shape))
+                    add(8, pair(c.shape, f.shape))
+                    add(9, c.suffix2)
+                    add(10, c.suffix3)
+                    add(11, c.suffix4)
+                    add(12, c.prefix2)
+                    add(13, c.prefix3)
+                    add(14, c.capital | first << 4 | p.capital << 8 | f.capital << 12)
+                    add(15, pair(p.word, c.word))
+                    add(16, pair(c.word, f.word))
+                    add(17, c.cluster)
+                    add(18, p.cluster)
+                    add(19, f.cluster)
+                    add(20, c.cluster << 8 | c.capital)
+                    add(21, c.gazetteer << 8 | c.capital)
+                    add(22, p.gazetteer << 8 | c.capital)
+                    add(23, f.gazetteer << 8 | c.capital)
+                    add(24, c.capitalised | c.capital << 8 | first << 16)
+                    add(25, pair(p.word, c.shape))
+                    add(26, pair(c.word, f.shape))
+                    add(27, c.length | c.capital << 8)
+                    add(28, p.capitalised | p.capital << 4 | f.capitalised << 8 | f.capital << 12 | c.capital << 16)
+                    add(29, position | c.capital << 4 | c.gazetteer << 8)
+                }
             }
-            @inline(__always) func pair(_ a: UInt64, _ b: UInt64) -> UInt64 { FeatureHash.combine(a, b) }
-            add(0, 0)
-            add(1, c.word)
-            add(2, p.word)
-            add(3, f.word)
-            add(4, p2.word)
-            add(5, f2.word)
-            add(6, c.shape)
-            add(7, pair(p.shape, c.shape))
-            add(8, pair(c.shape, f.shape))
-            add(9, c.suffix2)
-            add(10, c.suffix3)
-            add(11, c.suffix4)
-            add(12, c.prefix2)
-            add(13, c.prefix3)
-            add(14, c.capital | first << 4 | p.capital << 8 | f.capital << 12)
-            add(15, pair(p.word, c.word))
-            add(16, pair(c.word, f.word))
-            add(17, c.cluster)
-            add(18, p.cluster)
-            add(19, f.cluster)
-            add(20, c.cluster << 8 | c.capital)
-            add(21, c.gazetteer << 8 | c.capital)
-            add(22, p.gazetteer << 8 | c.capital)
-            add(23, f.gazetteer << 8 | c.capital)
-            add(24, c.capitalised | c.capital << 8 | first << 16)
-            add(25, pair(p.word, c.shape))
-            add(26, pair(c.word, f.shape))
-            add(27, c.length | c.capital << 8)
-            add(28, p.capitalised | p.capital << 4 | f.capitalised << 8 | f.capital << 12 | c.capital << 16)
-            add(29, position | c.capital << 4 | c.gazetteer << 8)
         }
     }
 
-    /// Word hash, shape, affixes, capitalisation class, cluster and capitalisation statistics of one token.
-    func info(_ text: String, _ folded: inout [UInt32]) -> TokenInfo {
+    /// Word hash, shape, affixes, capitalisation class, cluster and capitalisation statistics of one token. The
+    /// affixes need only the first three and the last four folded code points, kept as the text is read.
+    func info(_ text: String) -> TokenInfo {
         var info = TokenInfo()
-        folded.removeAll(keepingCapacity: true)
         var word = FeatureHash.seed
         var shape = FeatureHash.seed
         var lastClass: UInt32 = 0xFFFF_FFFF
@@ -103,10 +107,13 @@ struct FeatureExtractor: Sendable {
         var digits = 0
         var count = 0
         var firstClass: UInt32 = 0
+        var head: (UInt32, UInt32, UInt32) = (0, 0, 0)
+        var tail: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
         for scalar in text.unicodeScalars {
             let value = scalar.value
             let fold = TextFold.fold(value)
-            folded.append(fold)
+            if count == 0 { head.0 = fold } else if count == 1 { head.1 = fold } else if count == 2 { head.2 = fold }
+            tail = (tail.1, tail.2, tail.3, fold)
             word = FeatureHash.add(word, fold)
             let klass: UInt32
             if TextFold.isDigit(value) {
@@ -142,21 +149,19 @@ struct FeatureExtractor: Sendable {
         } else {
             info.capital = letters > 0 ? 6 : 4
         }
-        let m = folded.count
-        @inline(__always) func affix(_ range: Range<Int>, _ salt: UInt64) -> UInt64 {
-            var hash = FeatureHash.seed &+ salt
-            for k in range { hash = FeatureHash.add(hash, folded[k]) }
-            return hash
+        let m = count
+        @inline(__always) func affix(_ salt: UInt64, _ a: UInt32, _ b: UInt32) -> UInt64 {
+            FeatureHash.add(FeatureHash.add(FeatureHash.seed &+ salt, a), b)
         }
         if m >= 3 {
-            info.prefix2 = affix(0..<2, 1)
-            info.suffix2 = affix((m - 2)..<m, 2)
+            info.prefix2 = affix(1, head.0, head.1)
+            info.suffix2 = affix(2, tail.2, tail.3)
         }
         if m >= 4 {
-            info.prefix3 = affix(0..<3, 3)
-            info.suffix3 = affix((m - 3)..<m, 4)
+            info.prefix3 = FeatureHash.add(affix(3, head.0, head.1), head.2)
+            info.suffix3 = FeatureHash.add(affix(4, tail.1, tail.2), tail.3)
         }
-        if m >= 5 { info.suffix4 = affix((m - 4)..<m, 5) }
+        if m >= 5 { info.suffix4 = FeatureHash.add(FeatureHash.add(affix(5, tail.0, tail.1), tail.2), tail.3) }
         if let entry = clusters.entry(word) {
             info.cluster = UInt64(entry.cluster)
             info.capitalised = UInt64(entry.capitalised)

@@ -14,38 +14,28 @@ struct PerceptronTagger: Sendable {
         guard n > 0 else { return [] }
         features.extract(tokens, into: &scratch)
         let tags = TagSet.count
+        precondition(tags == 9, "the emission sums are written for nine tags")
         let perToken = FeatureExtractor.count
         var emissions = [Int32](repeating: 0, count: n * tags)
+        // Tags 0…7 of a weight row are summed as one vector of eight lanes, tag 8 on its own; Int32 lanes wrap
+        // like the scalar sums they replace.
         model.weights.withUnsafeBufferPointer { weights in
             scratch.withUnsafeBufferPointer { feats in
                 emissions.withUnsafeMutableBufferPointer { out in
+                    let raw = UnsafeRawPointer(weights.baseAddress!)
                     for i in 0..<n {
-                        var sums = (
-                            Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0),
-                            Int32(0)
-                        )
+                        var sums = SIMD8<Int32>()
+                        var ninth = Int32(0)
                         for k in 0..<perToken {
                             let row = Int(feats[i * perToken + k]) * tags
-                            sums.0 &+= Int32(weights[row])
-                            sums.1 &+= Int32(weights[row + 1])
-                            sums.2 &+= Int32(weights[row + 2])
-                            sums.3 &+= Int32(weights[row + 3])
-                            sums.4 &+= Int32(weights[row + 4])
-                            sums.5 &+= Int32(weights[row + 5])
-                            sums.6 &+= Int32(weights[row + 6])
-                            sums.7 &+= Int32(weights[row + 7])
-                            sums.8 &+= Int32(weights[row + 8])
+                            let lanes = raw.loadUnaligned(
+                                fromByteOffset: row * MemoryLayout<Int16>.stride, as: SIMD8<Int16>.self)
+                            sums &+= SIMD8<Int32>(truncatingIfNeeded: lanes)
+                            ninth &+= Int32(weights[row + 8])
                         }
                         let base = i * tags
-                        out[base] = sums.0
-                        out[base + 1] = sums.1
-                        out[base + 2] = sums.2
-                        out[base + 3] = sums.3
-                        out[base + 4] = sums.4
-                        out[base + 5] = sums.5
-                        out[base + 6] = sums.6
-                        out[base + 7] = sums.7
-                        out[base + 8] = sums.8
+                        for t in 0..<8 { out[base + t] = sums[t] }
+                        out[base + 8] = ninth
                     }
                 }
             }

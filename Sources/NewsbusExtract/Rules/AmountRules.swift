@@ -12,6 +12,8 @@ public struct AmountRules: Sendable {
         "yuan": "CNY", "yuans": "CNY", "cny": "CNY", "roubles": "RUB", "rouble": "RUB", "rubles": "RUB",
         "cad": "CAD", "fcfa": "XOF", "cfa": "XOF",
     ]
+    /// ``currencies``, for the lookup of every token.
+    static let currencyTable = WordTable(currencies)
     static let multipliers: [String: Double] = [
         "mille": 1e3, "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6,
         "mio": 1e6, "milliard": 1e9, "milliards": 1e9, "md": 1e9, "mds": 1e9, "mrd": 1e9, "billion": 1e9,
@@ -34,9 +36,10 @@ public struct AmountRules: Sendable {
     /// Amount matches, given the folded text of each token.
     func matches(folded: [String]) -> [RuleMatch] {
         var results: [RuleMatch] = []
+        let currencies = Self.currencyTable
         var i = 0
         while i < folded.count {
-            if let match = match(at: i, folded) {
+            if let match = match(at: i, folded, currencies) {
                 results.append(match)
                 i = match.tokens.upperBound
             } else {
@@ -79,10 +82,10 @@ public struct AmountRules: Sendable {
         return text
     }
 
-    private func match(at i: Int, _ folded: [String]) -> RuleMatch? {
+    private func match(at i: Int, _ folded: [String], _ currencies: WordTable<String>) -> RuleMatch? {
         let n = folded.count
         // Currency sign first: $5 million, € 20, US$ 3.
-        if let code = Self.currencies[folded[i]], folded[i].unicodeScalars.count <= 3, i + 1 < n,
+        if let code = currencies[folded[i]], folded[i].unicodeScalars.count <= 3, i + 1 < n,
             var value = number(folded[i + 1])
         {
             var end = i + 2

@@ -39,10 +39,11 @@ public struct DateRules: Sendable {
     /// Date matches, given the folded text of each token.
     func matches(_ tokens: [Token], folded: [String], published: String?) -> [RuleMatch] {
         let reference = CalendarDate(iso: published)
+        let words = Words(tokens, folded)
         var results: [RuleMatch] = []
         var i = 0
         while i < tokens.count {
-            if let match = match(at: i, tokens, folded, reference) {
+            if let match = match(at: i, tokens, words, folded, reference) {
                 results.append(match)
                 i = match.tokens.upperBound
             } else {
@@ -52,40 +53,113 @@ public struct DateRules: Sendable {
         return results
     }
 
-    private func month(_ index: Int, _ tokens: [Token], _ folded: [String]) -> Int? {
-        guard index < tokens.count, let month = Self.months[folded[index]] else { return nil }
-        if Self.capitalisedOnly.contains(folded[index]), tokens[index].text.first?.isUppercase != true,
-            folded[index] != "mars"
-        {
+    /// What the rules ask of each token, worked out once per text: its month, day and year readings and its
+    /// role among the cue words (one dictionary lookup per token instead of one per rule).
+    struct Words {
+        struct Roles: OptionSet {
+            let rawValue: UInt8
+            static let yearCue = Roles(rawValue: 1)
+            static let rangeOpener = Roles(rawValue: 2)
+            static let rangeJoiner = Roles(rawValue: 4)
+        }
+
+        /// A cue word's roles, month and relative day offset.
+        struct Entry {
+            var roles: Roles = []
+            var month: Int?
+            var relative: Int?
+        }
+
+        static let vocabulary: WordTable<Entry> = {
+            var table: [String: Entry] = [:]
+            for (word, month) in DateRules.months { table[word, default: Entry()].month = month }
+            for (word, offset) in DateRules.relative { table[word, default: Entry()].relative = offset }
+            for word in DateRules.yearCues { table[word, default: Entry()].roles.insert(.yearCue) }
+            for word in DateRules.rangeOpeners { table[word, default: Entry()].roles.insert(.rangeOpener) }
+            for word in DateRules.rangeJoiners { table[word, default: Entry()].roles.insert(.rangeJoiner) }
+            return WordTable(table)
+        }()
+
+        let count: Int
+        private(set) var entries: [Entry?]
+        private(set) var months: [Int?]
+        private(set) var days: [Int?]
+        private(set) var years: [Int?]
+        private(set) var numbers: [Int?]
+
+        init(_ tokens: [Token], _ folded: [String]) {
+            count = tokens.count
+            entries = [Entry?](repeating: nil, count: count)
+            months = [Int?](repeating: nil, count: count)
+            days = [Int?](repeating: nil, count: count)
+            years = [Int?](repeating: nil, count: count)
+            numbers = [Int?](repeating: nil, count: count)
+            let vocabulary = Self.vocabulary
+            for index in 0..<count {
+                let text = folded[index]
+                let bytes = text.utf8.count
+                guard let first = text.utf8.first else { continue }
+                if (0x30...0x39).contains(first) {
+                    numbers[index] = DateRules.number(text)
+                    days[index] = DateRules.day(text)
+                    if bytes == 4, let value = numbers[index], (1000...2199).contains(value) { years[index] = value }
+                } else if let entry = vocabulary[text] {
+                    entries[index] = entry
+                    if let month = entry.month { months[index] = DateRules.month(month, tokens[index], text) }
+                }
+            }
+        }
+
+        func month(_ index: Int) -> Int? { index < count ? months[index] : nil }
+        func day(_ index: Int) -> Int? { index < count ? days[index] : nil }
+        func year(_ index: Int) -> Int? { index < count ? years[index] : nil }
+        func number(_ index: Int) -> Int? { index < count ? numbers[index] : nil }
+        func has(_ role: Roles, _ index: Int) -> Bool { entries[index]?.roles.contains(role) == true }
+        func relative(_ index: Int) -> Int? { entries[index]?.relative }
+    }
+
+    /// The month a token names (`month`), unless it is one of the month names that are also common lower-case
+    /// words and is written in lower case.
+    private static func month(_ month: Int, _ token: Token, _ folded: String) -> Int? {
+        if capitalisedOnly.contains(folded), token.text.first?.isUppercase != true, folded != "mars" {
             return nil
         }
         return month
     }
 
-    private func number(_ index: Int, _ folded: [String]) -> Int? {
-        guard index < folded.count, !folded[index].isEmpty, folded[index].utf8.count <= 4,
-            folded[index].utf8.allSatisfy({ (0x30...0x39).contains($0) })
-        else { return nil }
-        return Int(folded[index])
+    /// A number of at most four ASCII digits.
+    private static func number(_ text: String) -> Int? {
+        guard !text.isEmpty, text.utf8.count <= 4, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+            return nil
+        }
+        return Int(text)
     }
 
-    private func day(_ index: Int, _ folded: [String]) -> Int? {
-        guard index < folded.count else { return nil }
-        if folded[index] == "1er" || folded[index] == "1st" { return 1 }
-        var text = folded[index]
+    /// A day of the month: `5`, `1er`, `1st`, `22nd`.
+    private static func day(_ folded: String) -> Int? {
+        if folded == "1er" || folded == "1st" { return 1 }
+        var text = folded
         for suffix in ["st", "nd", "rd", "th"] where text.hasSuffix(suffix) { text.removeLast(2) }
-        guard let value = number(0, [text]), (1...31).contains(value), text.utf8.count <= 2 else { return nil }
+        guard let value = number(text), (1...31).contains(value), text.utf8.count <= 2 else { return nil }
         return value
     }
 
-    private func year(_ index: Int, _ folded: [String]) -> Int? {
-        guard let value = number(index, folded), folded[index].utf8.count == 4, (1000...2199).contains(value) else {
+    private static func year(_ text: Substring) -> Int? {
+        guard text.utf8.count == 4, let value = number(String(text)), (1000...2199).contains(value) else {
             return nil
         }
         return value
     }
 
-    private func match(at i: Int, _ tokens: [Token], _ folded: [String], _ reference: CalendarDate?) -> RuleMatch? {
+    /// Whether a token may be an ISO date or a year range written as one token: a hyphen, and a digit first.
+    private static func mayBeISO(_ text: String) -> Bool {
+        guard let first = text.utf8.first(where: { $0 != 0x2D }) else { return false }
+        return (0x30...0x39).contains(first) && text.utf8.contains(0x2D)
+    }
+
+    private func match(
+        at i: Int, _ tokens: [Token], _ w: Words, _ folded: [String], _ reference: CalendarDate?
+    ) -> RuleMatch? {
         func result(_ end: Int, _ value: String) -> RuleMatch {
             RuleMatch(tokens: i..<end, label: .date, value: value)
         }
@@ -94,63 +168,65 @@ public struct DateRules: Sendable {
             day <= CalendarDate.daysIn(month: month, year: year ?? 2000)
         }
         // ISO dates and year ranges written as one token: 2021-06-05, 2020-2023.
-        let parts = folded[i].split(separator: "-").map(String.init)
-        if parts.count == 3, let y = year(0, parts), let m = Int(parts[1]), let d = Int(parts[2]), parts[1].count == 2,
-            (1...12).contains(m), (1...31).contains(d), valid(y, m, d)
-        {
-            return result(i + 1, CalendarDate.format(year: y, month: m, day: d))
-        }
-        if parts.count == 2, let from = year(0, parts), let to = year(1, parts), to > from {
-            return result(i + 1, "\(from)/\(to)")
+        if Self.mayBeISO(folded[i]) {
+            let parts = folded[i].split(separator: "-")
+            if parts.count == 3, let y = Self.year(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+                parts[1].count == 2, (1...12).contains(m), (1...31).contains(d), valid(y, m, d)
+            {
+                return result(i + 1, CalendarDate.format(year: y, month: m, day: d))
+            }
+            if parts.count == 2, let from = Self.year(parts[0]), let to = Self.year(parts[1]), to > from {
+                return result(i + 1, "\(from)/\(to)")
+            }
         }
         // Numeric dates: 05/12/2021 (day first in French, month first in English is not guessed: day first).
-        if let d = day(i, folded), i + 4 < tokens.count, folded[i + 1] == "/", let m = number(i + 2, folded),
-            (1...12).contains(m), folded[i + 3] == "/", let y = year(i + 4, folded), valid(y, m, d)
+        if let d = w.day(i), i + 4 < w.count, folded[i + 1] == "/", let m = w.number(i + 2),
+            (1...12).contains(m), folded[i + 3] == "/", let y = w.year(i + 4), valid(y, m, d)
         {
             return result(i + 5, CalendarDate.format(year: y, month: m, day: d))
         }
         // Day month [year]: 5 décembre 1797, 1er août.
-        if let d = day(i, folded), let m = month(i + 1, tokens, folded) {
-            if let y = year(i + 2, folded) {
+        if let d = w.day(i), let m = w.month(i + 1) {
+            if let y = w.year(i + 2) {
                 if valid(y, m, d) { return result(i + 3, CalendarDate.format(year: y, month: m, day: d)) }
             } else if valid(reference?.year, m, d) {
                 return result(i + 2, CalendarDate.format(year: reference?.year, month: m, day: d))
             }
         }
         // Month day[,] year (English): August 5, 2021; August 5.
-        if let m = month(i, tokens, folded), let d = day(i + 1, folded), tokens[i].text.first?.isUppercase == true,
+        if let m = w.month(i), let d = w.day(i + 1), tokens[i].text.first?.isUppercase == true,
             valid(nil, m, d)
         {
-            if i + 3 < tokens.count, folded[i + 2] == ",", let y = year(i + 3, folded), valid(y, m, d) {
+            if i + 3 < w.count, folded[i + 2] == ",", let y = w.year(i + 3), valid(y, m, d) {
                 return result(i + 4, CalendarDate.format(year: y, month: m, day: d))
             }
-            if let y = year(i + 2, folded), valid(y, m, d) {
+            if let y = w.year(i + 2), valid(y, m, d) {
                 return result(i + 3, CalendarDate.format(year: y, month: m, day: d))
             }
-            if year(i + 1, folded) == nil {
+            if w.year(i + 1) == nil {
                 return result(i + 2, CalendarDate.format(year: reference?.year, month: m, day: d))
             }
         }
         // Month year: juin 2021, August 2021, Août 2021.
-        if let m = month(i, tokens, folded), let y = year(i + 1, folded) {
+        if let m = w.month(i), let y = w.year(i + 1) {
             return result(i + 2, CalendarDate.format(year: y, month: m))
         }
         // A month alone after a cue (en juin): the publication year.
-        if let m = month(i, tokens, folded), i > 0, Self.yearCues.contains(folded[i - 1]), let reference {
+        if let m = w.month(i), i > 0, w.has(.yearCue, i - 1), let reference {
             return result(i + 1, CalendarDate.format(year: reference.year, month: m))
         }
         // Ranges: de 2020 à 2023, entre 2020 et 2023, from 2020 to 2023.
-        if Self.rangeOpeners.contains(folded[i]), let from = year(i + 1, folded), i + 3 < tokens.count,
-            Self.rangeJoiners.contains(folded[i + 2]), let to = year(i + 3, folded), to > from
+        if w.has(.rangeOpener, i), let from = w.year(i + 1), i + 3 < w.count,
+            w.has(.rangeJoiner, i + 2), let to = w.year(i + 3), to > from
         {
             return RuleMatch(tokens: (i + 1)..<(i + 4), label: .date, value: "\(from)/\(to)")
         }
         // A year after a cue (en 2020, dès 2020, in 2020).
-        if let y = year(i, folded), i > 0, Self.yearCues.contains(folded[i - 1]) {
+        if let y = w.year(i), i > 0, w.has(.yearCue, i - 1) {
             return result(i + 1, String(y))
         }
         // Relative days, when the publication date is known.
-        if let offset = Self.relative[folded[i]], let reference {
+        if let offset = w.relative(i), let reference {
             return result(i + 1, reference.adding(days: offset).iso)
         }
         return nil

@@ -7,7 +7,15 @@ struct NamePropagation: Sendable {
 
     func propagate(_ spans: [SpanRepairs.Span], _ tokens: [Token], sentenceStarts: Set<Int>) -> [SpanRepairs.Span] {
         guard !spans.isEmpty else { return spans }
-        let words = tokens.map { FeatureHash.word($0.text) }
+        return propagate(spans, tokens, sentenceStarts: sentenceStarts, words: tokens.map { FeatureHash.word($0.text) })
+    }
+
+    /// The spans with the names' other occurrences added, given the word hash (``FeatureHash/word(_:)``) of
+    /// each token.
+    func propagate(
+        _ spans: [SpanRepairs.Span], _ tokens: [Token], sentenceStarts: Set<Int>, words: [UInt64]
+    ) -> [SpanRepairs.Span] {
+        guard !spans.isEmpty else { return spans }
         var covered = [Bool](repeating: false, count: tokens.count)
         for span in spans { for k in span.tokens { covered[k] = true } }
         // Longest names first, then in text order; one label per name (the first found).
@@ -20,13 +28,17 @@ struct NamePropagation: Sendable {
             $0.element.words.count != $1.element.words.count
                 ? $0.element.words.count > $1.element.words.count : $0.offset < $1.offset
         }.map(\.element)
-        // Where each word occurs, so that a long text is not scanned once per name.
-        var positions: [UInt64: [Int]] = [:]
-        for (index, word) in words.enumerated() { positions[word, default: []].append(index) }
+        // Where the first word of each name occurs, so that a long text is not scanned once per name.
+        var lists = HashTable<Int>()
+        for (name, _) in names where lists[name[0]] == nil { lists.set(name[0], lists.count) }
+        var positions = [[Int]](repeating: [], count: lists.count)
+        for (index, word) in words.enumerated() {
+            if let list = lists[word] { positions[list].append(index) }
+        }
         var added: [SpanRepairs.Span] = []
         for (name, label) in names {
             let n = name.count
-            for start in positions[name[0]] ?? [] where start + n <= tokens.count && !covered[start] {
+            for start in positions[lists[name[0]]!] where start + n <= tokens.count && !covered[start] {
                 guard words[start..<(start + n)].elementsEqual(name),
                     !(start..<(start + n)).contains(where: { covered[$0] })
                 else { continue }

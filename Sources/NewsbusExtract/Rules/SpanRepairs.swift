@@ -38,6 +38,11 @@ struct SpanRepairs: Sendable {
     static let prepositions: Set<String> = ["l'", "de", "d'", "du", "des", "la", "le", "of", "the", "au"]
 
     func repair(_ input: [Span], _ tokens: [Token]) -> [Span] {
+        repair(input, tokens, words: tokens.map { FeatureHash.word($0.text) })
+    }
+
+    /// The repaired spans, given the word hash (``FeatureHash/word(_:)``) of each token.
+    func repair(_ input: [Span], _ tokens: [Token], words: [UInt64]) -> [Span] {
         var spans: [Span] = []
         for var span in input {
             if span.label == Self.person,
@@ -94,7 +99,7 @@ struct SpanRepairs: Sendable {
         var owner = [Int](repeating: -1, count: tokens.count)
         for (index, span) in spans.enumerated() { for k in span.tokens { owner[k] = index } }
         var removed = [Bool](repeating: false, count: spans.count)
-        for hit in gazetteer.hits(tokens.map { FeatureHash.word($0.text) }) {
+        for hit in gazetteer.hits(words) {
             guard isCapitalised(tokens[hit.tokens.lowerBound].text) else { continue }
             var inside: [Int] = []
             for k in hit.tokens where owner[k] >= 0 && inside.last != owner[k] { inside.append(owner[k]) }
@@ -146,7 +151,8 @@ struct SpanRepairs: Sendable {
 
     /// A name particle as written (lower case: `de`, `d'`, `ben`; `Le` in `Le Pen` is part of the name).
     private static func isParticle(_ text: String) -> Bool {
-        particles.contains(text.replacingOccurrences(of: "’", with: "'"))
+        // `’` is E2 80 99 in UTF-8: most texts need no replacement.
+        particles.contains(text.utf8.contains(0xE2) ? text.replacingOccurrences(of: "’", with: "'") : text)
     }
 
     /// A lower-case word that is not a name particle: a function or a common noun inside a span.

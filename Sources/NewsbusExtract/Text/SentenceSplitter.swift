@@ -33,10 +33,18 @@ public struct SentenceSplitter: Sendable {
     }
 
     static func isTerminal(_ text: String) -> Bool {
-        text == "." || text == "!" || text == "?" || text == "…" || text.hasPrefix("..")
+        // Every terminal starts with `.`, `!`, `?` or the first byte of `…`: most tokens stop here.
+        guard let first = text.utf8.first, first == 0x2E || first == 0x21 || first == 0x3F || first == 0xE2 else {
+            return false
+        }
+        return text == "." || text == "!" || text == "?" || text == "…" || text.hasPrefix("..")
     }
 
     static func isCloser(_ text: String) -> Bool {
-        text == "»" || text == "\"" || text == ")" || text == "”"
+        // The first bytes of `»`, `"`, `)` and `”`.
+        guard let first = text.utf8.first, first == 0xC2 || first == 0x22 || first == 0x29 || first == 0xE2 else {
+            return false
+        }
+        return text == "»" || text == "\"" || text == ")" || text == "”"
     }
 }

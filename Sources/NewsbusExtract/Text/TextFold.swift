@@ -9,6 +9,14 @@ enum TextFold {
         return base.value < 0x250 ? base.value : lower.value
     }
 
+    /// Letter (bit 0) and upper-case (bit 1) flags of U+0000…U+024F, from the Unicode properties that
+    /// ``isLetter(_:)`` and ``isUpper(_:)`` read beyond that range.
+    private static let classes: [UInt8] = (0..<0x250).map { value -> UInt8 in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return 0 }
+        let letter = scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
+        return (letter ? 1 : 0) | (scalar.properties.isUppercase ? 2 : 0)
+    }
+
     /// The folded form of one code point.
     @inline(__always)
     static func fold(_ value: UInt32) -> UInt32 {
@@ -24,17 +32,40 @@ enum TextFold {
 
     /// The folded form of a string.
     static func fold(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if let folded = Unicode.Scalar(fold(scalar.value)) { result.append(folded) }
+        let utf8 = text.utf8
+        var ascii = true
+        var changes = false
+        for byte in utf8 {
+            if byte >= 0x80 {
+                ascii = false
+                break
+            }
+            if byte >= 0x41 && byte <= 0x5A { changes = true }
         }
-        return String(result)
+        if ascii {
+            // Only A…Z fold among ASCII characters.
+            guard changes else { return text }
+            return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+                var j = 0
+                for byte in utf8 {
+                    buffer[j] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    j += 1
+                }
+                return j
+            }
+        }
+        return String(unsafeUninitializedCapacity: utf8.count * 4) { buffer in
+            var j = 0
+            for scalar in text.unicodeScalars { j = ScalarText.encode(fold(scalar.value), into: buffer, at: j) }
+            return j
+        }
     }
 
     /// Whether a code point is a letter (any script) or a combining mark.
     @inline(__always)
     static func isLetter(_ value: UInt32) -> Bool {
         if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        if value < 0x250 { return classes[Int(value)] & 1 != 0 }
         guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
     }
@@ -47,6 +78,7 @@ enum TextFold {
     @inline(__always)
     static func isUpper(_ value: UInt32) -> Bool {
         if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+        if value < 0x250 { return classes[Int(value)] & 2 != 0 }
         guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.isUppercase
     }

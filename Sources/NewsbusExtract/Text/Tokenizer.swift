@@ -32,9 +32,8 @@ public struct Tokenizer: Sendable {
         var newline = false
         let n = s.count
         func emit(_ start: Int, _ end: Int) {
-            var view = String.UnicodeScalarView()
-            for k in start..<end { if let u = Unicode.Scalar(s[k]) { view.append(u) } }
-            tokens.append(Token(text: String(view), start: start, end: end, newlineBefore: newline))
+            tokens.append(
+                Token(text: ScalarText.string(s, start..<end), start: start, end: end, newlineBefore: newline))
             newline = false
         }
         while i < n {
@@ -158,8 +157,6 @@ public struct Tokenizer: Sendable {
     }
 
     private func folded(_ s: [UInt32], _ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        for k in start..<end { if let u = Unicode.Scalar(TextFold.fold(s[k])) { view.append(u) } }
-        return String(view)
+        ScalarText.string(s, start..<end, folding: true)
     }
 }

@@ -1,0 +1,49 @@
+/// Strings built straight from code points as UTF-8, for the tokens and mention texts of a text: one buffer
+/// written in place instead of a `String.UnicodeScalarView` grown one scalar at a time.
+enum ScalarText {
+    /// The string of the code points `range` of `scalars`, folded by ``TextFold`` when `folding` is set.
+    /// Values that are not Unicode scalars are left out.
+    static func string(_ scalars: [UInt32], _ range: Range<Int>, folding: Bool = false) -> String {
+        scalars.withUnsafeBufferPointer { string($0, range, folding: folding) }
+    }
+
+    /// The string of the code points `range` of `scalars`, folded by ``TextFold`` when `folding` is set.
+    static func string(_ scalars: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, folding: Bool) -> String {
+        guard !range.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: range.count * 4) { buffer in
+            var j = 0
+            for k in range {
+                let value = folding ? TextFold.fold(scalars[k]) : scalars[k]
+                j = encode(value, into: buffer, at: j)
+            }
+            return j
+        }
+    }
+
+    /// Writes the UTF-8 form of `value` at `j` and returns the index after it (`j` if it is no scalar).
+    @inline(__always)
+    static func encode(_ value: UInt32, into buffer: UnsafeMutableBufferPointer<UInt8>, at j: Int) -> Int {
+        if value < 0x80 {
+            buffer[j] = UInt8(truncatingIfNeeded: value)
+            return j + 1
+        }
+        if value < 0x800 {
+            buffer[j] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
+            buffer[j + 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+            return j + 2
+        }
+        if value < 0x10000 {
+            guard !(0xD800...0xDFFF).contains(value) else { return j }
+            buffer[j] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
+            buffer[j + 1] = UInt8(truncatingIfNeeded: 0x80 | (value >> 6) & 0x3F)
+            buffer[j + 2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+            return j + 3
+        }
+        guard value <= 0x10FFFF else { return j }
+        buffer[j] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
+        buffer[j + 1] = UInt8(truncatingIfNeeded: 0x80 | (value >> 12) & 0x3F)
+        buffer[j + 2] = UInt8(truncatingIfNeeded: 0x80 | (value >> 6) & 0x3F)
+        buffer[j + 3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+        return j + 4
+    }
+}
