@@ -50,7 +50,7 @@ struct HashTable<Value: Sendable>: Sendable {
             zeroValue = value
             return
         }
-        if (count + 1) * 2 > slots.count { grow() }
+        if (count + 1) * 4 > slots.count * 3 { grow() }
         let mask = slots.count - 1
         var index = slot(key)
         while slots[index].key != 0 && slots[index].key != key { index = (index + 1) & mask }
