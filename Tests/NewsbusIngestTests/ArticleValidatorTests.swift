@@ -1,5 +1,5 @@
 import Foundation
-import NewsbusIngest
+@testable import NewsbusIngest
 import NewsbusProtocol
 import Testing
 
@@ -114,5 +114,23 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         _ = try ArticleJournal(path: path).admit([("kept", Data("x".utf8))])
         #expect(try ArticleJournal(path: path).admit([("kept", Data("x".utf8))]) == [false])
+    }
+}
+
+@Suite struct ArticleIdentityNormalisationTests {
+    @Test func whitespaceSetIsUnicodeWhiteSpace() {
+        for value in UInt32(0)...0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(ArticleIdentity.isWhitespace(value) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test func skippingCompositionNeverChangesTheResult() {
+        // Every scalar the fast path treats as already composed is left unchanged by NFC.
+        for value in UInt32(0)...0x20CF where value < 0x300 || value >= 0x2010 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(Character(scalar))
+            #expect(text.precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value) == [value], "U+\(String(value, radix: 16))")
+        }
     }
 }
