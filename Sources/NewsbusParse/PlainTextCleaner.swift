@@ -13,9 +13,38 @@ struct PlainTextCleaner {
         var blocks: [CandidateBlock]
     }
 
+    /// The non-empty lines of `text`, split at line feeds, carriage returns and paragraph separators (U+2029), by
+    /// scanning bytes rather than grapheme clusters.
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            var separatorEnd: String.Index?
+            if byte == 0x0A || byte == 0x0D {
+                separatorEnd = utf8.index(after: index)
+            } else if byte == 0xE2, utf8.distance(from: index, to: utf8.endIndex) >= 3,
+                utf8[utf8.index(index, offsetBy: 1)] == 0x80, utf8[utf8.index(index, offsetBy: 2)] == 0xA9
+            {
+                separatorEnd = utf8.index(index, offsetBy: 3)
+            }
+            if let separatorEnd {
+                if start != index { lines.append(text[start..<index]) }
+                start = separatorEnd
+                index = separatorEnd
+            } else {
+                index = utf8.index(after: index)
+            }
+        }
+        if start != utf8.endIndex { lines.append(text[start..<utf8.endIndex]) }
+        return lines
+    }
+
     func clean(_ text: String, knownTitle: String?) -> Result {
         var lines: [String] = []
-        for raw in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\u{2029}" }) {
+        for raw in Self.lines(of: text) {
             let line = TextNormalizer.line(String(raw))
             if !line.isEmpty { lines.append(line) }
         }

@@ -52,6 +52,11 @@ enum TextNormalizer {
             case 0x2018, 0x2019, 0x201B, 0x2032, 0x02BC, 0x00B4, 0x0060: result.unicodeScalars.append("'")
             case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB: result.unicodeScalars.append("\"")
             case 0x00A0, 0x202F, 0x2009, 0x2007: result.unicodeScalars.append(" ")
+            case 0x00C0...0x00DE where scalar.value != 0x00D7:
+                // Latin-1 capitals: their lower-case letter is 0x20 above (the common case, without a property lookup).
+                result.unicodeScalars.append(Unicode.Scalar(scalar.value + 0x20)!)
+            case 0x0080...0x00FF:
+                result.unicodeScalars.append(scalar)
             default:
                 if scalar.properties.changesWhenLowercased {
                     result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
