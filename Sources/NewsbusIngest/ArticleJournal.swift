@@ -15,6 +15,8 @@ public final class ArticleJournal: Sendable {
         if let path {
             var configuration = Configuration()
             configuration.label = "ingest-journal"
+            // Checkpoints are left to a separate connection (see `WALCheckpointer`), so that a commit never stalls.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
             database = try DatabasePool(path: path, configuration: configuration)
         } else {
             database = try DatabaseQueue()

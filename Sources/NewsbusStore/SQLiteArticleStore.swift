@@ -17,6 +17,9 @@ public final class SQLiteArticleStore: ArticleStore {
             if let path {
                 var configuration = Configuration()
                 configuration.label = "store"
+                // Writers never checkpoint (which would stall the article being written); `WALCheckpointer` does it
+                // from its own connection, beside them.
+                configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
                 database = try DatabasePool(path: path, configuration: configuration)
             } else {
                 database = try DatabaseQueue()

@@ -111,3 +111,23 @@ import Testing
         #expect(store.query(ArticleQuery(since: "last week")).error?.contains("since") == true)
     }
 }
+
+@Suite struct WALCheckpointerTests {
+    @Test func copiesTheLogBesideAWriter() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wal-\(UUID()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try SQLiteArticleStore(path: path)
+        let checkpointer = try WALCheckpointer(path: path)
+        for index in 0..<20 {
+            _ = try store.write(
+                id: ArticleID(rawValue: "w\(index)"),
+                article: SQLiteArticleStoreTests.article(title: "Titre \(index)", body: String(repeating: "mot ", count: 500)),
+                storedAt: "2026-01-01T00:00:00.000Z")
+        }
+        // The writers left the log to the checkpointer: it has pages, and a passive checkpoint copies them all.
+        let result = try checkpointer.checkpoint()
+        #expect(result.logPages > 0)
+        #expect(result.checkpointedPages == result.logPages)
+        #expect(try store.count() == 20)
+    }
+}

@@ -4,6 +4,7 @@ import Logging
 import NewsbusIngest
 import NewsbusProtocol
 import NewsbusStage
+import NewsbusStore
 import NewsbusTransport
 import NewsbusTransportZMQ
 
@@ -76,8 +77,11 @@ public struct IngestCommand: AsyncParsableCommand {
             storedAcks: try await transport.receiver(
                 .subscribe([.articleStored, .articleRejected]), at: acksSpec, options: options),
             counters: counters, logger: logger)
+        let checkpoints = CheckpointService(
+            checkpointer: try WALCheckpointer(path: path), interval: .seconds(2), logger: logger)
         try await ServiceHost.run(
-            "ingest", parts: [service], transport: transport, status: statusSpec, options: options, counters: counters,
+            "ingest", parts: [service, checkpoints], transport: transport, status: statusSpec, options: options,
+            counters: counters,
             logger: logger)
     }
 }

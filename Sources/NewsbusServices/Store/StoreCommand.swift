@@ -65,9 +65,11 @@ public struct StoreCommand: AsyncParsableCommand {
             store: store,
             letters: try await transport.receiver(.subscribe([.articleDeadLetter]), at: deadLettersSpec, options: options),
             counters: counters, logger: logger)
+        let checkpoints = CheckpointService(
+            checkpointer: try WALCheckpointer(path: path), interval: .seconds(2), logger: logger)
         logger.info("store ready", metadata: ["database": "\(path)", "articles": "\((try? store.count()) ?? 0)"])
         try await ServiceHost.run(
-            "store", parts: [stage, queries, parked], transport: transport, status: statusSpec, options: options,
+            "store", parts: [stage, queries, parked, checkpoints], transport: transport, status: statusSpec, options: options,
             counters: counters, logger: logger)
     }
 }
