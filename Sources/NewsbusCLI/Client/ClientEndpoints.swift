@@ -30,9 +30,7 @@ struct ClientEndpoints: ParsableArguments {
         help: "The store's query endpoint.")
 
     private var reader: ConfigurationReader {
-        ConfigurationReader(
-            flags: ["push": push, "submit": submit, "events": events, "query": query],
-            environment: ProcessInfoEnvironmentReader.variables)
+        ConfigurationReader.process(flags: ["push": push, "submit": submit, "events": events, "query": query])
     }
 
     func pushSpec() throws -> EndpointSpec { try reader.endpoint(Self.pushSetting) }

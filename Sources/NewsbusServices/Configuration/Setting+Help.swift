@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 
 extension Setting {
@@ -8,13 +9,8 @@ extension Setting {
 }
 
 extension ConfigurationReader {
-    /// A reader over this process's environment.
-    static func process(flags: [String: String?]) -> ConfigurationReader {
-        ConfigurationReader(flags: flags, environment: ProcessEnvironment.variables)
+    /// A reader over this process's environment: the one place that reads it.
+    public static func process(flags: [String: String?]) -> ConfigurationReader {
+        ConfigurationReader(flags: flags, environment: ProcessInfo.processInfo.environment)
     }
-}
-
-/// The one place that reads the process environment.
-enum ProcessEnvironment {
-    static var variables: [String: String] { ProcessInfoEnvironment.read() }
 }
