@@ -184,6 +184,7 @@ let package = Package(
                 "NewsbusParse",
                 "NewsbusExtract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "DequeModule", package: "swift-collections"),
             ],
             resources: [.copy("Samples")],
             swiftSettings: strictSettings

@@ -35,6 +35,13 @@ public final class ArticleJournal: Sendable {
             try db.create(index: "journal_state", on: "journal", columns: ["state"])
             try db.create(index: "journal_pending_due", on: "journal", columns: ["state", "due_at"])
         }
+        migrator.registerMigration("v2: settled_at") { db in
+            // When an entry stopped being pending; stored entries lose their envelope then and are deleted after
+            // the retention period (see `compact(settledBefore:)`).
+            try db.alter(table: "journal") { table in table.add(column: "settled_at", .double) }
+            try db.execute(sql: "UPDATE journal SET settled_at = received_at WHERE state != 'pending'")
+            try db.create(index: "journal_stored_settled", on: "journal", columns: ["state", "settled_at"])
+        }
         try migrator.migrate(database)
     }
 
@@ -60,14 +67,31 @@ public final class ArticleJournal: Sendable {
         }
     }
 
-    /// Marks articles as committed by the store.
-    public func markStored(_ ids: [ArticleID]) throws {
+    /// Marks articles as committed by the store. Their envelopes are dropped: only the id stays, to recognise
+    /// duplicates until ``compact(settledBefore:)`` removes it.
+    public func markStored(_ ids: [ArticleID], at time: Date = Date()) throws {
         guard !ids.isEmpty else { return }
         try database.write { db in
-            for id in ids {
-                try db.execute(
-                    sql: "UPDATE journal SET state = 'stored' WHERE id = ? AND state != 'stored'", arguments: [id.rawValue])
-            }
+            let update = try db.cachedStatement(
+                sql: "UPDATE journal SET state = 'stored', envelope = X'', settled_at = ? WHERE id = ? AND state != 'stored'")
+            for id in ids { try update.execute(arguments: [time.timeIntervalSince1970, id.rawValue]) }
+        }
+    }
+
+    /// Deletes the stored entries settled before `time`, oldest first, at most `limit` of them (so that one call
+    /// never holds the database for long). Pending and dead entries are kept. SQLite reuses the freed pages, so a
+    /// journal whose retention is steady stops growing.
+    /// - Returns: how many entries were deleted.
+    @discardableResult
+    public func compact(settledBefore time: Date, limit: Int = 10_000) throws -> Int {
+        try database.write { db in
+            try db.execute(
+                sql: """
+                    DELETE FROM journal WHERE id IN (
+                        SELECT id FROM journal WHERE state = 'stored' AND settled_at < ? ORDER BY settled_at LIMIT ?)
+                    """,
+                arguments: [time.timeIntervalSince1970, limit])
+            return db.changesCount
         }
     }
 
@@ -114,8 +138,8 @@ public final class ArticleJournal: Sendable {
         try database.write { db in
             for id in ids {
                 try db.execute(
-                    sql: "UPDATE journal SET state = 'dead', reason = ? WHERE id = ? AND state = 'pending'",
-                    arguments: [reason, id.rawValue])
+                    sql: "UPDATE journal SET state = 'dead', reason = ?, settled_at = ? WHERE id = ? AND state = 'pending'",
+                    arguments: [reason, Date().timeIntervalSince1970, id.rawValue])
             }
         }
     }
@@ -129,7 +153,8 @@ public final class ArticleJournal: Sendable {
                 arguments: [id.rawValue])
             else { return nil }
             try db.execute(
-                sql: "UPDATE journal SET state = 'dead', reason = ? WHERE id = ?", arguments: [reason, id.rawValue])
+                sql: "UPDATE journal SET state = 'dead', reason = ?, settled_at = ? WHERE id = ?",
+                arguments: [reason, Date().timeIntervalSince1970, id.rawValue])
             return (row["envelope"], row["attempts"])
         }
     }

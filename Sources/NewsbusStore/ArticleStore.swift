@@ -2,7 +2,7 @@ import Foundation
 import NewsbusProtocol
 
 /// Where enriched articles are kept and searched. Writes are idempotent by article id: writing an id that is
-/// already stored changes nothing and reports a duplicate.
+/// already stored changes nothing and reports a duplicate, with the article as first stored.
 public protocol ArticleStore: Sendable {
     /// Stores an article with its entities and mentions in one transaction.
     /// - Returns: its event sequence number, and whether it was already there.
@@ -29,7 +29,8 @@ public struct StoreWrite: Sendable, Hashable {
     /// The article's event sequence number (the existing one for a duplicate).
     public var sequence: Int64
     public var duplicate: Bool
-    /// The article as the store keeps it (JSON), for a new write: what can be republished without encoding it again.
+    /// The article as the store keeps it (JSON; for a duplicate, as first stored): what is published without encoding
+    /// it again.
     public var document: Data?
 
     public init(sequence: Int64, duplicate: Bool, document: Data? = nil) {

@@ -134,10 +134,10 @@ public final class SQLiteArticleStore: ArticleStore {
     private static func insert(
         _ id: ArticleID, _ article: EnrichedArticle, _ document: Data, storedAt: String, in db: Database
     ) throws -> StoreWrite {
-        if let existing = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT seq FROM articles WHERE id = ?"), arguments: [id.rawValue])
+        if let existing = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT seq, document FROM articles WHERE id = ?"), arguments: [id.rawValue])
         {
-            return StoreWrite(sequence: existing, duplicate: true)
+            return StoreWrite(sequence: existing["seq"], duplicate: true, document: existing["document"])
         }
         let parsed = article.article
         try db.cachedStatement(

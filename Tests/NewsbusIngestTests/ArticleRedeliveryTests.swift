@@ -45,6 +45,26 @@ import Testing
         #expect(try journal.counts() == ["stored": 1])
     }
 
+    @Test func compactionDeletesOnlyStoredEntriesPastTheRetention() throws {
+        // Given one article stored early, one stored later, one never confirmed and one parked as dead
+        let early = try accept("Un article stocké tôt.")
+        let late = try accept("Un article stocké tard.")
+        _ = try accept("Un article en attente.")
+        let dead = try accept("Un article refusé.")
+        try journal.markStored([early.id], at: start.addingTimeInterval(60))
+        try journal.markStored([late.id], at: start.addingTimeInterval(600))
+        _ = try journal.park(dead.id, reason: "refused")
+        // When entries settled before the cutoff are compacted
+        #expect(try journal.compact(settledBefore: start.addingTimeInterval(300)) == 1)
+        // Then only the early stored one is gone: it is no longer a duplicate for ingest, the others still are
+        #expect(try journal.counts() == ["stored": 1, "pending": 1, "dead": 1])
+        let again = try intake.admit(
+            [WireMessage(frames: [Data(#"{"text": "Un article stocké tôt."}"#.utf8)])], now: start.addingTimeInterval(900))
+        guard case .accepted(let readmitted, _) = again[0] else { throw RedeliveryTestFailure() }
+        #expect(readmitted.id == early.id)
+        #expect(try journal.compact(settledBefore: start.addingTimeInterval(300)) == 0)
+    }
+
     @Test func articlesSentTooOftenAreParkedWithADeadLetter() throws {
         let accepted = try accept("Un article qui ne passe jamais.")
         _ = try redelivery.round(at: start.addingTimeInterval(10))  // attempt 2

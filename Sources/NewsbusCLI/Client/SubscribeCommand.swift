@@ -72,14 +72,18 @@ struct SubscribeCommand: AsyncParsableCommand {
     }
 }
 
-/// Prints events once each (enriched articles are recognised by sequence number), and counts them.
+/// Prints events once each (enriched articles are recognised by sequence number, as they may be published again), and
+/// counts them.
 struct EventPrinter {
     let json: Bool
     let filter: EntityFilter
     let prefixes: [String]
     let count: Int?
-    private(set) var lastSequence: Int64 = 0
+    private var sequences = RecentSequences()
     private var shown = 0
+
+    /// The highest sequence number shown: where a replay from the store goes on.
+    var lastSequence: Int64 { sequences.highest }
 
     init(json: Bool, filter: EntityFilter, prefixes: [String], count: Int?) {
         self.json = json
@@ -92,10 +96,7 @@ struct EventPrinter {
     mutating func show(_ message: WireMessage) -> Bool {
         let topic = message.topic ?? ""
         guard prefixes.contains(where: { topic.hasPrefix($0) }), filter.accepts(message) else { return true }
-        if let sequence = EventReplay.sequence(of: message) {
-            guard sequence > lastSequence else { return true }
-            lastSequence = sequence
-        }
+        if let sequence = EventReplay.sequence(of: message), !sequences.insert(sequence) { return true }
         if json {
             Output.line(String(decoding: message.frames.last ?? Data(), as: UTF8.self))
         } else if let text = EventView.render(message) {

@@ -17,7 +17,7 @@ public struct IngestCommand: AsyncParsableCommand {
     public static let settings: [Setting] = [
         IngestSettings.push, IngestSettings.submit, IngestSettings.output, IngestSettings.acks, IngestSettings.journal,
         IngestSettings.maxArticleBytes, IngestSettings.redeliverySeconds, IngestSettings.maxAttempts,
-        CommonSettings.events("ingest"),
+        IngestSettings.journalRetentionHours, CommonSettings.events("ingest"),
         CommonSettings.status("ingest", port: Topology.ingestStatus),
     ] + CommonConfiguration.settings
 
@@ -29,6 +29,7 @@ public struct IngestCommand: AsyncParsableCommand {
     @Option(help: IngestSettings.maxArticleBytes.argumentHelp) var maxArticleBytes: String?
     @Option(help: IngestSettings.redeliverySeconds.argumentHelp) var redeliverySeconds: String?
     @Option(help: IngestSettings.maxAttempts.argumentHelp) var maxAttempts: String?
+    @Option(help: IngestSettings.journalRetentionHours.argumentHelp) var journalRetentionHours: String?
     @Option(help: CommonSettings.events("ingest").argumentHelp) var events: String?
     @Option(help: CommonSettings.status("ingest", port: Topology.ingestStatus).argumentHelp) var status: String?
     @OptionGroup var common: CommonOptions
@@ -40,7 +41,8 @@ public struct IngestCommand: AsyncParsableCommand {
             flags: [
                 "push": push, "submit": submit, "output": output, "acks": acks, "journal": journal,
                 "max-article-bytes": maxArticleBytes, "redelivery-seconds": redeliverySeconds,
-                "max-attempts": maxAttempts, "events": events, "status": status,
+                "max-attempts": maxAttempts, "journal-retention-hours": journalRetentionHours, "events": events,
+                "status": status,
             ].merging(common.flags) { $1 })
         let settings = try CommonConfiguration.resolve(reader, service: "ingest")
         let pushSpec = try reader.endpoint(IngestSettings.push)
@@ -53,6 +55,7 @@ public struct IngestCommand: AsyncParsableCommand {
         let redelivery = RedeliveryPolicy(
             deadline: .seconds(try reader.integer(IngestSettings.redeliverySeconds, in: 1...86_400)),
             maxAttempts: try reader.integer(IngestSettings.maxAttempts, in: 1...100))
+        let retentionHours = try reader.integer(IngestSettings.journalRetentionHours, in: 0...87_600)
         let path = reader.string(IngestSettings.journal)
         LoggingSetup.bootstrap(format: settings.logFormat, level: settings.logLevel)
         let logger = Logger(label: "newsbus.ingest")
@@ -79,8 +82,11 @@ public struct IngestCommand: AsyncParsableCommand {
             counters: counters, logger: logger)
         let checkpoints = CheckpointService(
             checkpointer: try WALCheckpointer(path: path), interval: .seconds(2), logger: logger)
+        let compaction = JournalCompactionService(
+            journal: intake.journal, retention: .seconds(retentionHours * 3600), interval: .seconds(60),
+            counters: counters, logger: logger)
         try await ServiceHost.run(
-            "ingest", parts: [service, checkpoints], transport: transport, status: statusSpec, options: options,
+            "ingest", parts: [service, checkpoints, compaction], transport: transport, status: statusSpec, options: options,
             counters: counters,
             logger: logger)
     }
@@ -109,6 +115,9 @@ public enum IngestSettings {
     public static let maxAttempts = Setting(
         flag: "max-attempts", variable: "NEWSBUS_INGEST_MAX_ATTEMPTS", defaultValue: "5",
         help: "Times an article is sent in all before it is parked as dead.")
+    public static let journalRetentionHours = Setting(
+        flag: "journal-retention-hours", variable: "NEWSBUS_INGEST_JOURNAL_RETENTION_HOURS", defaultValue: "168",
+        help: "Hours a stored article's id stays in the journal (exact duplicates recognised by ingest) before it is deleted.")
     public static let maxArticleBytes = Setting(
         flag: "max-article-bytes", variable: "NEWSBUS_INGEST_MAX_ARTICLE_BYTES", defaultValue: "\(8 << 20)",
         help: "Largest text or html accepted, in bytes.")

@@ -5,7 +5,12 @@ import NewsbusStore
 
 /// The store as a stage: writes each enriched article (article, entities, mentions in one transaction), then —
 /// only after the commit — publishes it as `article.enriched.<lang>` with its sequence number, and publishes
-/// `article.stored` (also for a redelivered duplicate, which changes nothing and is not published again).
+/// `article.stored`.
+///
+/// A redelivered article (ingest sends again what it did not see acknowledged) changes nothing in the database, but
+/// its stored version is published again with its original sequence number, together with the acknowledgement:
+/// when a crash lost the first publication, the acknowledgement was lost with it, so the redelivery is what makes
+/// every stored article published at least once. Subscribers recognise a repeat by its `seq`.
 public struct StoreStage: Stage {
     public let name = "store"
     let store: any ArticleStore
@@ -34,26 +39,24 @@ public struct StoreStage: Stage {
         }
     }
 
-    /// What is published once an article is committed: the article itself unless it was already there, and the
+    /// What is published once an article is committed (or found already stored): the article as stored, and the
     /// acknowledgement.
     private func emissions(for input: Envelope<EnrichedArticle>, _ write: StoreWrite, at now: Date) throws(StageFailure)
         -> [Emission]
     {
+        var event = input
+        event.sequence = write.sequence
+        event.sentAt = now
+        let qualifiers = [input.payload.article.lang]
         var emissions: [Emission] = []
-        if !write.duplicate {
-            var event = input
-            event.sequence = write.sequence
-            event.sentAt = now
-            let qualifiers = [input.payload.article.lang]
-            if let document = write.document {
-                do {
-                    emissions.append(.init(.events, try WireCodec.encode(event, payloadJSON: document, qualifiers: qualifiers)))
-                } catch {
-                    throw StageFailure(code: error.code.description, reason: error.message)
-                }
-            } else {
-                emissions.append(try .publish(event, qualifiers: qualifiers))
+        if let document = write.document {
+            do {
+                emissions.append(.init(.events, try WireCodec.encode(event, payloadJSON: document, qualifiers: qualifiers)))
+            } catch {
+                throw StageFailure(code: error.code.description, reason: error.message)
             }
+        } else {
+            emissions.append(try .publish(event, qualifiers: qualifiers))
         }
         var ack = input.forwarding(StoredAck(duplicate: write.duplicate, sequence: write.sequence), sentAt: now)
         ack.sequence = write.sequence
