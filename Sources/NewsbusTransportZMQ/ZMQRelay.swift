@@ -21,26 +21,32 @@ public final class ZMQRelay: Sendable {
     public let backend: Endpoint
     private let context: Context
     private let finished: WaitGroup
+    private let authenticator: ZAPHandler?
 
-    private init(kind: Kind, frontend: Endpoint, backend: Endpoint, context: Context, finished: WaitGroup) {
+    private init(
+        kind: Kind, frontend: Endpoint, backend: Endpoint, context: Context, finished: WaitGroup,
+        authenticator: ZAPHandler?
+    ) {
         self.kind = kind
         self.frontend = frontend
         self.backend = backend
         self.context = context
         self.finished = finished
+        self.authenticator = authenticator
     }
 
-    /// Binds both sides and starts relaying.
+    /// Binds both sides and starts relaying; with `security`, both sides are CURVE-secured as in ``ZMQTransport``.
     /// - Throws: ``TransportError`` when a side cannot be bound.
-    public static func start(kind: Kind, frontend: EndpointSpec, backend: EndpointSpec, highWaterMark: Int)
-        async throws(TransportError) -> ZMQRelay
-    {
+    public static func start(
+        kind: Kind, frontend: EndpointSpec, backend: EndpointSpec, highWaterMark: Int, security: CurveSecurity? = nil
+    ) async throws(TransportError) -> ZMQRelay {
         let context: Context
         do {
             context = try Context()
         } catch {
             throw TransportError(.socketFailure, "cannot create a ZeroMQ context: \(error)")
         }
+        let authenticator = try security?.startAuthenticator(in: context)
         let finished = WaitGroup()
         let bound: Result<(Endpoint, Endpoint), TransportError> = await withCheckedContinuation { ready in
             let thread = Thread {
@@ -57,7 +63,7 @@ public final class ZMQRelay: Sendable {
                         try socket.setOptions([
                             .linger(milliseconds: 0), .sendHighWaterMark(highWaterMark),
                             .receiveHighWaterMark(highWaterMark),
-                        ])
+                        ] + (security?.options(for: spec) ?? []))
                         switch spec.role {
                         case .bind: try socket.bind(spec.endpoint.description)
                         case .connect: try socket.connect(spec.endpoint.description)
@@ -77,8 +83,11 @@ public final class ZMQRelay: Sendable {
         }
         switch bound {
         case .success(let (front, back)):
-            return ZMQRelay(kind: kind, frontend: front, backend: back, context: context, finished: finished)
+            return ZMQRelay(
+                kind: kind, frontend: front, backend: back, context: context, finished: finished,
+                authenticator: authenticator)
         case .failure(let error):
+            authenticator?.stop()
             context.shutdown()
             await finished.wait()
             throw error

@@ -2,6 +2,7 @@ import DequeModule
 import Foundation
 import NewsbusProtocol
 import NewsbusTransport
+import Synchronization
 import ZeroMQ
 
 /// The ZeroMQ implementation of ``Transport``: every channel is one libzmq socket owned by its own thread
@@ -13,30 +14,54 @@ import ZeroMQ
 /// (`ZMQ_SNDHWM`/`ZMQ_RCVHWM`) and to the queue between the socket thread and async code; receivers set
 /// `ZMQ_MAXMSGSIZE`, so a peer sending a bigger frame is disconnected.
 ///
+/// With ``CurveSecurity``, every TCP and IPC socket is encrypted and authenticated: those that bind are CURVE
+/// servers that let in only allowed client keys (through a ZAP handler in the transport's context), those that
+/// connect are CURVE clients.
+///
 /// One transport owns one libzmq context. ``shutdown()`` closes every socket it opened.
 public final class ZMQTransport: Transport {
     /// The libzmq context; `inproc://` endpoints are shared by the channels of one transport.
     public let context: Context
+    /// CURVE settings, when sockets are secured.
+    public let security: CurveSecurity?
+    /// Runs until the context is shut down (stopping it earlier would let handshakes through unchecked).
+    private let authenticator: ZAPHandler?
+    /// Every socket thread started, so that a shutdown also wakes those idle in `zmq_poll` with nothing to send
+    /// (libzmq only reports the context's end to a socket polled for some event).
+    private let loops = Mutex<[SocketLoop]>([])
 
-    /// Creates a transport with its own context.
-    /// - Throws: ``TransportError/Code/socketFailure`` when libzmq cannot create a context.
-    public init(ioThreads: Int = 1) throws(TransportError) {
+    /// Creates a transport with its own context (and, with `security`, its own ZAP handler).
+    /// - Throws: ``TransportError/Code/socketFailure`` when libzmq cannot create a context or the handler.
+    public init(ioThreads: Int = 1, security: CurveSecurity? = nil) throws(TransportError) {
         do {
             context = try Context(ioThreads: ioThreads)
         } catch {
             throw TransportError(.socketFailure, "cannot create a ZeroMQ context: \(error)")
         }
+        self.security = security
+        authenticator = try security?.startAuthenticator(in: context)
     }
 
     /// Makes every channel of this transport stop at once; what senders still hold is dropped. Returns at once.
     public func shutdown() {
+        stopLoops()
         context.shutdown()
+    }
+
+    private func stopLoops() {
+        for loop in loops.withLock({ $0 }) { loop.requestStop() }
+    }
+
+    private func started(_ loop: SocketLoop) -> SocketLoop {
+        loops.withLock { $0.append(loop) }
+        return loop
     }
 
     /// Stops every channel, then waits until the messages that gracefully closed senders handed to libzmq have
     /// reached their peers (each for at most the sender's `closeFlushTimeout`), and ends the context. Call it last,
     /// before a process exits: exiting earlier can lose messages still in libzmq's buffers.
     public func close() async {
+        stopLoops()
         context.shutdown()
         let context = self.context
         let finished = WaitGroup()
@@ -55,8 +80,8 @@ public final class ZMQTransport: Transport {
         let kind: SocketKind = pattern == .push ? .push : .publish
         let wake = try makeWakeSignal()
         let outbound = BoundedQueue<[Data]>(capacity: max(1, options.highWaterMark), onAvailable: wake.signal)
-        let loop = try await SocketLoop.start(
-            context: context, plan: plan(kind, spec, options), wake: wake, outbound: outbound, inbound: nil)
+        let loop = started(try await SocketLoop.start(
+            context: context, plan: plan(kind, spec, options), wake: wake, outbound: outbound, inbound: nil))
         return ZMQSender(loop: loop, outbound: outbound, options: options)
     }
 
@@ -74,9 +99,9 @@ public final class ZMQTransport: Transport {
         }
         let wake = try makeWakeSignal()
         let queue = BoundedQueue<WireMessage>(capacity: max(1, options.highWaterMark), onSpace: wake.signal)
-        let loop = try await SocketLoop.start(
+        let loop = started(try await SocketLoop.start(
             context: context, plan: plan(kind, spec, options, extra: socketOptions), wake: wake, outbound: nil,
-            inbound: MessageSink(queue: queue))
+            inbound: MessageSink(queue: queue)))
         return ZMQReceiver(loop: loop, queue: queue)
     }
 
@@ -86,9 +111,9 @@ public final class ZMQTransport: Transport {
         let wake = try makeWakeSignal()
         let outbound = BoundedQueue<[Data]>(capacity: max(1, options.highWaterMark), onAvailable: wake.signal)
         let pending = PendingReplies()
-        let loop = try await SocketLoop.start(
+        let loop = started(try await SocketLoop.start(
             context: context, plan: plan(.dealer, spec, options), wake: wake, outbound: outbound,
-            inbound: ReplySink(pending: pending))
+            inbound: ReplySink(pending: pending)))
         return ZMQRequester(loop: loop, outbound: outbound, pending: pending, options: options)
     }
 
@@ -98,9 +123,9 @@ public final class ZMQTransport: Transport {
         let wake = try makeWakeSignal()
         let outbound = BoundedQueue<[Data]>(capacity: max(1, options.highWaterMark), onAvailable: wake.signal)
         let requests = BoundedQueue<IncomingRequest>(capacity: max(1, options.highWaterMark), onSpace: wake.signal)
-        let loop = try await SocketLoop.start(
+        let loop = started(try await SocketLoop.start(
             context: context, plan: plan(.router, spec, options), wake: wake, outbound: outbound,
-            inbound: RequestSink(requests: requests, replies: outbound, options: options))
+            inbound: RequestSink(requests: requests, replies: outbound, options: options)))
         return ZMQResponder(loop: loop, requests: requests, replies: outbound)
     }
 
@@ -116,6 +141,7 @@ public final class ZMQTransport: Transport {
             .reconnectIntervalMax(milliseconds: 2000),
         ]
         socketOptions += extra
+        socketOptions += security?.options(for: spec) ?? []
         return SocketPlan(kind: kind, options: socketOptions, spec: spec)
     }
 
