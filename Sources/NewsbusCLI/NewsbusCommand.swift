@@ -12,7 +12,7 @@ public struct NewsbusCommand: AsyncParsableCommand {
         subcommands: [
             PushCommand.self, SubscribeCommand.self, QueryCommand.self, StatusCommand.self, UpCommand.self,
             DemoCommand.self, BenchCommand.self, ParseCommand.self, ExtractCommand.self, TrainNERCommand.self,
-            EvalNERCommand.self, TransportPeerCommand.self,
+            EvalNERCommand.self, KeysCommand.self, TransportPeerCommand.self,
         ]
     )
 

@@ -8,4 +8,5 @@ public enum LogKey {
     public static let error = "error"
     public static let errorCode = "error.code"
     public static let count = "count"
+    public static let reason = "reason"
 }

@@ -22,7 +22,9 @@ import Testing
         let events: any MessageReceiver
         let submitter: any Requester
 
-        init(extraArguments: [String: [String]] = [:]) async throws {
+        /// - Parameters:
+        ///   - security: CURVE for the test's own client (and the supervisor's status probes).
+        init(extraArguments: [String: [String]] = [:], security: CurveSecurity? = nil) async throws {
             directory = "/tmp/nbsys-\(UInt32.random(in: 0...UInt32.max))"
             local = LocalPipeline(addressing: .ipc(directory: directory))
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -30,9 +32,9 @@ import Testing
                 plans: local.plans(
                     dataDirectory: directory, parseReplicas: 2, extractReplicas: 1, logFormat: "human",
                     extraArguments: extraArguments),
-                dataDirectory: directory)
+                dataDirectory: directory, security: security)
             try await supervisor.start()
-            transport = try ZMQTransport()
+            transport = try ZMQTransport(security: security)
             events = try await transport.receiver(
                 .subscribe([.articleEnriched, .articleRejected]), at: local.events,
                 options: ChannelOptions(highWaterMark: 10_000))

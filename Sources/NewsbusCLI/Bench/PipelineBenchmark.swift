@@ -71,7 +71,7 @@ struct PipelineBenchmark {
             plans: pipeline.plans(
                 dataDirectory: directory, parseReplicas: configuration.parseReplicas,
                 extractReplicas: configuration.extractReplicas, logFormat: "human"),
-            dataDirectory: directory)
+            dataDirectory: directory, security: try ClientSecurity.security())
         try await supervisor.start()
         do {
             let report = try await measure(supervisor, pipeline)
@@ -84,7 +84,7 @@ struct PipelineBenchmark {
     }
 
     private func measure(_ supervisor: ServiceSupervisor, _ pipeline: LocalPipeline) async throws -> Report {
-        let transport = try ZMQTransport()
+        let transport = try ZMQTransport(security: try ClientSecurity.security())
         defer { transport.shutdown() }
         let events = try await transport.receiver(
             .subscribe([.articleEnriched]), at: pipeline.events, options: ChannelOptions(highWaterMark: 100_000))

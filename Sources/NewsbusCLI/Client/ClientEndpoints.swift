@@ -1,6 +1,7 @@
 import ArgumentParser
 import NewsbusServices
 import NewsbusTransport
+import NewsbusTransportZMQ
 
 /// Where the client commands find a pipeline; the defaults are those of `newsbus up`.
 struct ClientEndpoints: ParsableArguments {
@@ -15,6 +16,8 @@ struct ClientEndpoints: ParsableArguments {
 
     @Option(help: "The store's query endpoint. [NEWSBUS_QUERY, default >tcp://127.0.0.1:5558]")
     var query: String?
+
+    @OptionGroup var security: ClientSecurity
 
     static let pushSetting = Setting(
         flag: "push", variable: "NEWSBUS_PUSH", defaultValue: ">tcp://127.0.0.1:\(Topology.ingestPush)",
@@ -37,4 +40,7 @@ struct ClientEndpoints: ParsableArguments {
     func submitSpec() throws -> EndpointSpec { try reader.endpoint(Self.submitSetting) }
     func eventsSpec() throws -> EndpointSpec { try reader.endpoint(Self.eventsSetting) }
     func querySpec() throws -> EndpointSpec { try reader.endpoint(Self.querySetting) }
+
+    /// A transport to reach the pipeline with (CURVE when configured).
+    func makeTransport() throws -> ZMQTransport { try security.makeTransport() }
 }

@@ -17,7 +17,7 @@ struct ProgressWatchdog {
         let description: String
     }
 
-    func run<T: Sendable>(what: String, _ operation: @escaping @Sendable (Counter) async throws -> T) async throws -> T {
+    func run<T: Sendable>(question: String, _ operation: @escaping @Sendable (Counter) async throws -> T) async throws -> T {
         let counter = Counter()
         let timeout = self.timeout
         return try await withThrowingTaskGroup(of: T?.self) { group in
@@ -33,7 +33,7 @@ struct ProgressWatchdog {
             }
             defer { group.cancelAll() }
             guard let first = try await group.next(), let value = first else {
-                throw Stalled(description: "no progress for \(timeout): is \(what) running?")
+                throw Stalled(description: "no progress for \(timeout): \(question)")
             }
             return value
         }

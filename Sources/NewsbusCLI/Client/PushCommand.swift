@@ -40,20 +40,25 @@ struct PushCommand: AsyncParsableCommand {
     func run() async throws {
         let items = try ArticleInputs.read(paths)
         guard !items.isEmpty else { throw ValidationError("no articles found in \(paths.joined(separator: " "))") }
-        let transport = try ZMQTransport()
+        let transport = try endpoints.makeTransport()
         let progress = ProgressBar(total: items.count, label: "articles")
         let watchdog = ProgressWatchdog(timeout: .milliseconds(Int(timeout * 1000)))
         if ack {
             let spec = try endpoints.submitSpec()
-            let tally = try await watchdog.run(what: "ingest at \(spec.endpoint)") { counter in
+            let tally = try await watchdog.run(question: endpoints.security.unanswered("is ingest at \(spec.endpoint)")) { counter in
                 try await submit(items, to: spec, transport: transport, progress: progress, counter: counter)
             }
             progress.finish()
             await transport.close()
             print(tally.summary(total: items.count))
+            if !tally.failed.isEmpty {
+                throw Unanswered(
+                    description: "\(tally.failed.count) article\(tally.failed.count == 1 ? "" : "s") got no verdict within "
+                        + "\(timeout) s: " + endpoints.security.unanswered("is ingest at \(spec.endpoint)"))
+            }
         } else {
             let spec = try endpoints.pushSpec()
-            try await watchdog.run(what: "ingest at \(spec.endpoint)") { counter in
+            try await watchdog.run(question: endpoints.security.unanswered("is ingest at \(spec.endpoint)")) { counter in
                 let sender = try await transport.sender(.push, at: spec, options: ChannelOptions(closeFlushTimeout: .seconds(10)))
                 for (index, item) in items.enumerated() {
                     try await sender.send(WireMessage(frames: [item.message]))
@@ -101,6 +106,11 @@ struct PushCommand: AsyncParsableCommand {
         }
         return tally
     }
+}
+
+/// Articles that got no verdict (the command fails with this after printing the summary).
+struct Unanswered: Error, CustomStringConvertible {
+    let description: String
 }
 
 /// Counts verdicts and groups rejection reasons.

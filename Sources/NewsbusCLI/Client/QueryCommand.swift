@@ -28,7 +28,7 @@ struct QueryCommand: AsyncParsableCommand {
         let query = ArticleQuery(
             id: id, text: text, entity: entity, label: label.map { EntityLabel(rawValue: $0.uppercased()) }, lang: lang,
             since: since, until: until, deadLetters: deadLetters ? true : nil, limit: limit, offset: offset)
-        let transport = try ZMQTransport()
+        let transport = try endpoints.makeTransport()
         defer { transport.shutdown() }
         let spec = try endpoints.querySpec()
         let requester = try await transport.requester(at: spec)
@@ -37,7 +37,9 @@ struct QueryCommand: AsyncParsableCommand {
             reply = try await requester.request(
                 try WireCodec.encode(Envelope(id: "query", payload: query)), timeout: .milliseconds(Int(timeout * 1000)))
         } catch let error as TransportError where error.code == .timedOut {
-            throw ValidationError("the store at \(spec.endpoint) did not answer within \(timeout) s: is it running?")
+            throw ValidationError(
+                "the store at \(spec.endpoint) did not answer within \(timeout) s: "
+                    + endpoints.security.unanswered("is it"))
         }
         await requester.close()
         let result = try WireCodec.decode(reply, as: QueryResult.self).payload

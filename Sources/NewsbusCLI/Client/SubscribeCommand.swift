@@ -40,7 +40,7 @@ struct SubscribeCommand: AsyncParsableCommand {
             prefixes = prefixes.map { $0 == MessageType.articleEnriched.rawValue ? "\($0).\(lang)" : $0 }
         }
         let filter = EntityFilter(entity)
-        let transport = try ZMQTransport()
+        let transport = try endpoints.makeTransport()
         defer { transport.shutdown() }
         let receiver = try await transport.receiver(
             .subscribe(prefixes: prefixes), at: try endpoints.eventsSpec(), options: ChannelOptions(highWaterMark: 100_000))

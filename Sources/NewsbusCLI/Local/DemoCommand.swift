@@ -34,7 +34,7 @@ struct DemoCommand: AsyncParsableCommand {
         let pipeline = LocalPipeline(addressing: .ipc(directory: directory))
         let supervisor = try ServiceSupervisor(
             plans: pipeline.plans(dataDirectory: directory, parseReplicas: 1, extractReplicas: 1, logFormat: "human"),
-            dataDirectory: directory)
+            dataDirectory: directory, security: try ClientSecurity.security())
         log("starting the pipeline (data and logs in \(directory)/)…")
         try await supervisor.start()
         do {
@@ -48,7 +48,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     private func demonstrate(_ items: [ArticleInputs.Item], on pipeline: LocalPipeline) async throws {
-        let transport = try ZMQTransport()
+        let transport = try ZMQTransport(security: try ClientSecurity.security())
         defer { transport.shutdown() }
         // Subscribe before pushing; whatever the subscription misses while it propagates is read from the store.
         let events = try await transport.receiver(.subscribe([.articleEnriched]), at: pipeline.events)

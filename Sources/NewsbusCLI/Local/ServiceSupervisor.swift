@@ -18,12 +18,13 @@ final class ServiceSupervisor: Sendable {
         let description: String
     }
 
-    init(plans: [ServicePlan], dataDirectory: String) throws {
+    /// - Parameter security: CURVE for the supervisor's own status probes, when the services use it.
+    init(plans: [ServicePlan], dataDirectory: String, security: CurveSecurity? = nil) throws {
         self.plans = plans
         self.binDirectory = Self.executableDirectory()
         self.logDirectory = URL(fileURLWithPath: dataDirectory).appendingPathComponent("logs")
         try FileManager.default.createDirectory(at: logDirectory, withIntermediateDirectories: true)
-        self.transport = try ZMQTransport()
+        self.transport = try ZMQTransport(security: security)
         for plan in plans {
             let path = binDirectory.appendingPathComponent(plan.executable).path
             guard FileManager.default.isExecutableFile(atPath: path) else {

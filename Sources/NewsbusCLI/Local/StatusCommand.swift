@@ -14,6 +14,8 @@ struct StatusCommand: AsyncParsableCommand {
     @Argument(help: "Status endpoints to ask (default: those of `newsbus up`).")
     var endpoints: [String] = []
 
+    @OptionGroup var security: ClientSecurity
+
     @Flag(help: "Print the reports as JSON lines.")
     var json = false
 
@@ -28,7 +30,7 @@ struct StatusCommand: AsyncParsableCommand {
                 guard let spec = EndpointSpec(text) else { throw ValidationError("not an endpoint: \(text)") }
                 return (text, spec)
             }
-        let transport = try ZMQTransport()
+        let transport = try security.makeTransport()
         defer { transport.shutdown() }
         var missing = 0
         for (name, spec) in targets {

@@ -31,7 +31,7 @@ struct UpCommand: AsyncParsableCommand {
         let supervisor = try ServiceSupervisor(
             plans: LocalPipeline.standard.plans(
                 dataDirectory: dataDir, parseReplicas: parse, extractReplicas: extract, logFormat: logFormat),
-            dataDirectory: dataDir)
+            dataDirectory: dataDir, security: try ClientSecurity.security())
         try await supervisor.start()
         Output.line(
             """

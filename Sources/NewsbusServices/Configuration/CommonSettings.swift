@@ -41,4 +41,25 @@ public enum CommonSettings {
             flag: "max-message-bytes", variable: "NEWSBUS_MAX_MESSAGE_BYTES", defaultValue: "\(16 << 20)",
             help: "Largest message accepted, in bytes.")
     }
+
+    /// This process's CURVE key pair file (`newsbus keys`); setting it turns CURVE on for every TCP/IPC socket.
+    public static func curveKeyFile(_ service: String) -> Setting {
+        Setting(
+            flag: "curve-key-file", variable: "NEWSBUS_CURVE_KEY_FILE", defaultValue: "",
+            help: "CURVE key pair file; when set, every TCP/IPC socket is encrypted and authenticated (empty: off).")
+    }
+
+    /// The public key of the servers this process connects to.
+    public static func curveServerKey(_ service: String) -> Setting {
+        Setting(
+            flag: "curve-server-key", variable: "NEWSBUS_CURVE_SERVER_KEY", defaultValue: "",
+            help: "Public key of the services this one connects to: Z85 text or a .pub file (empty: its own, for services sharing one pair).")
+    }
+
+    /// The client keys allowed to connect.
+    public static func curveAllowFile(_ service: String) -> Setting {
+        Setting(
+            flag: "curve-allow-file", variable: "NEWSBUS_CURVE_ALLOW_FILE", defaultValue: "",
+            help: "File of client public keys allowed to connect, besides this process's own (empty: only its own).")
+    }
 }

@@ -69,8 +69,8 @@ public struct IngestCommand: AsyncParsableCommand {
         let inputOptions = ChannelOptions(
             highWaterMark: settings.highWaterMark, maxMessageSize: max(settings.maxMessageBytes, maxArticle + 1 << 20))
         let options = ChannelOptions(highWaterMark: settings.highWaterMark, maxMessageSize: settings.maxMessageBytes)
-        let transport = try ZMQTransport()
         let counters = StageCounters()
+        let transport = try settings.makeTransport(counters: counters, logger: logger)
         let service = IngestService(
             intake: intake,
             pushes: try await transport.receiver(.pull, at: pushSpec, options: inputOptions),

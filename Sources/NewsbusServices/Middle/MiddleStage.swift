@@ -72,8 +72,8 @@ enum MiddleStageRunner {
         let logger = Logger(label: "newsbus.\(settings.service)")
         let stage = try makeStage()
         let channel = ChannelOptions(highWaterMark: common.highWaterMark, maxMessageSize: common.maxMessageBytes)
-        let transport = try ZMQTransport()
         let counters = StageCounters()
+        let transport = try common.makeTransport(counters: counters, logger: logger)
         let service = StageService(
             stage: stage, input: try await transport.receiver(.pull, at: input, options: channel),
             output: try await transport.sender(.push, at: output, options: channel),

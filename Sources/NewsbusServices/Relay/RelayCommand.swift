@@ -43,16 +43,21 @@ public struct RelayCommand: AsyncParsableCommand {
         LoggingSetup.bootstrap(format: settings.logFormat, level: settings.logLevel)
         let logger = Logger(label: "newsbus.relay")
 
+        let counters = StageCounters()
+        let security = settings.curve?.security(counters: counters, logger: logger)
         let work = try await ZMQRelay.start(
-            kind: .work, frontend: specs.0, backend: specs.1, highWaterMark: settings.highWaterMark)
+            kind: .work, frontend: specs.0, backend: specs.1, highWaterMark: settings.highWaterMark,
+            security: security)
         let events = try await ZMQRelay.start(
-            kind: .events, frontend: specs.2, backend: specs.3, highWaterMark: settings.highWaterMark)
+            kind: .events, frontend: specs.2, backend: specs.3, highWaterMark: settings.highWaterMark,
+            security: security)
         logger.info(
             "relay started",
             metadata: ["work": "\(work.frontend) → \(work.backend)", "events": "\(events.frontend) → \(events.backend)"])
         try await ServiceHost.run(
-            "relay", parts: [], transport: try ZMQTransport(), status: statusSpec,
-            options: ChannelOptions(highWaterMark: settings.highWaterMark), counters: StageCounters(), logger: logger)
+            "relay", parts: [], transport: try settings.makeTransport(counters: counters, logger: logger),
+            status: statusSpec, options: ChannelOptions(highWaterMark: settings.highWaterMark), counters: counters,
+            logger: logger)
         await work.stop()
         await events.stop()
         logger.info("relay stopped")

@@ -50,8 +50,8 @@ public struct StoreCommand: AsyncParsableCommand {
         try ServiceHost.prepareDirectory(forFile: path)
         let store = try SQLiteArticleStore(path: path)
         let options = ChannelOptions(highWaterMark: settings.highWaterMark, maxMessageSize: settings.maxMessageBytes)
-        let transport = try ZMQTransport()
         let counters = StageCounters()
+        let transport = try settings.makeTransport(counters: counters, logger: logger)
         let stage = StageService(
             stage: StoreStage(store: store),
             input: try await transport.receiver(.pull, at: inputSpec, options: options),
