@@ -22,7 +22,10 @@ import Testing
         let events: any MessageReceiver
         let submitter: any Requester
 
-        init(extraArguments: [String: [String]] = [:]) async throws {
+        /// - Parameter eventTypes: what ``events`` subscribes to.
+        init(
+            extraArguments: [String: [String]] = [:], eventTypes: [MessageType] = [.articleEnriched, .articleRejected]
+        ) async throws {
             directory = "/tmp/nbsys-\(UInt32.random(in: 0...UInt32.max))"
             local = LocalPipeline(addressing: .ipc(directory: directory))
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -34,7 +37,7 @@ import Testing
             try await supervisor.start()
             transport = try ZMQTransport()
             events = try await transport.receiver(
-                .subscribe([.articleEnriched, .articleRejected]), at: local.events,
+                .subscribe(eventTypes), at: local.events,
                 options: ChannelOptions(highWaterMark: 10_000))
             submitter = try await transport.requester(at: local.submit)
         }
