@@ -23,8 +23,12 @@ import Testing
         let submitter: any Requester
 
         /// - Parameters:
+        ///   - eventTypes: what ``events`` subscribes to.
         ///   - security: CURVE for the test's own client (and the supervisor's status probes).
-        init(extraArguments: [String: [String]] = [:], security: CurveSecurity? = nil) async throws {
+        init(
+            extraArguments: [String: [String]] = [:], eventTypes: [MessageType] = [.articleEnriched, .articleRejected],
+            security: CurveSecurity? = nil
+        ) async throws {
             directory = "/tmp/nbsys-\(UInt32.random(in: 0...UInt32.max))"
             local = LocalPipeline(addressing: .ipc(directory: directory))
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -36,7 +40,7 @@ import Testing
             try await supervisor.start()
             transport = try ZMQTransport(security: security)
             events = try await transport.receiver(
-                .subscribe([.articleEnriched, .articleRejected]), at: local.events,
+                .subscribe(eventTypes), at: local.events,
                 options: ChannelOptions(highWaterMark: 10_000))
             submitter = try await transport.requester(at: local.submit)
         }

@@ -105,6 +105,18 @@ final class ServiceSupervisor: Sendable {
         try? launch(plan)
     }
 
+    /// Kills one service at once with SIGKILL, as a crash would; like any service that dies, it is then restarted.
+    /// For failure tests (the chaos test kills every service at random moments).
+    /// - Parameter service: a plan's name (`"ingest"`, or `"parse-2"` when parse has replicas).
+    /// - Returns: whether a running process was killed; `false` while the service is being restarted, or stopping.
+    @discardableResult
+    func kill(_ service: String) -> Bool {
+        state.withLock { state in
+            guard !state.stopping, let process = state.processes[service], process.isRunning else { return false }
+            return Foundation.kill(process.processIdentifier, SIGKILL) == 0
+        }
+    }
+
     /// Stops every service, last started first: SIGTERM, then SIGKILL after `grace`. Idempotent.
     func stop(grace: Duration = .seconds(10)) async {
         let processes: [Process] = state.withLock { state in
@@ -118,7 +130,7 @@ final class ServiceSupervisor: Sendable {
             while process.isRunning, clock.now < deadline {
                 try? await Task.sleep(for: .milliseconds(20))
             }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
         }
         transport.shutdown()
     }
