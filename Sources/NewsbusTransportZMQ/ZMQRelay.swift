@@ -7,7 +7,7 @@ import ZeroMQ
 /// else changing configuration:
 /// - ``Kind/work``: a streamer (PULL front, PUSH back) — producers push in, consumers pull out, load-balanced;
 /// - ``Kind/events``: a forwarder (XSUB front, XPUB back) — every publisher connects to the front, every subscriber
-///   to the back, and subscriptions travel upstream.
+///   to the back; the front subscribes to everything, and the back filters for each subscriber.
 ///
 /// Each relay owns its own libzmq context and one thread running `zmq_proxy`.
 public final class ZMQRelay: Sendable {
@@ -74,6 +74,13 @@ public final class ZMQRelay: Sendable {
                         ready.resume(returning: .failure(TransportError(zmq: error, endpoint: spec.description)))
                         return
                     }
+                }
+                if kind == .events {
+                    // Subscribe upstream to everything, for good: every publisher sends every event here as soon as
+                    // it is connected, and subscriptions are matched here. Otherwise, after a restart of the relay,
+                    // a publisher would only send what the subscribers that are already back asked for, and a
+                    // subscriber back a moment later could get some of one article's events and not others.
+                    try? sockets[0].send(Data([1]))
                 }
                 ready.resume(returning: .success((endpoints[0], endpoints[1])))
                 try? Proxy.run(frontend: sockets[0], backend: sockets[1])

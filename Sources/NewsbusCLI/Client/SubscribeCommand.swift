@@ -39,35 +39,47 @@ struct SubscribeCommand: AsyncParsableCommand {
         if let lang {
             prefixes = prefixes.map { $0 == MessageType.articleEnriched.rawValue ? "\($0).\(lang)" : $0 }
         }
-        let filter = EntityFilter(entity)
+        // Enriched articles of every language are received, so that a missing sequence number shows; the language is
+        // filtered here.
+        let enriched = MessageType.articleEnriched.rawValue
+        var socketPrefixes: [String] = []
+        for prefix in prefixes.map({ $0.hasPrefix(enriched) ? enriched : $0 }) where !socketPrefixes.contains(prefix) {
+            socketPrefixes.append(prefix)
+        }
         let transport = try endpoints.makeTransport()
         defer { transport.shutdown() }
         let receiver = try await transport.receiver(
-            .subscribe(prefixes: prefixes), at: try endpoints.eventsSpec(), options: ChannelOptions(highWaterMark: 100_000))
+            .subscribe(prefixes: socketPrefixes), at: try endpoints.eventsSpec(),
+            options: ChannelOptions(highWaterMark: 100_000))
         FileHandle.standardError.write(Data("subscribed to \(prefixes) at \(receiver.endpoint)\n".utf8))
-        var printer = EventPrinter(json: json, filter: filter, prefixes: prefixes, count: count)
-        if let since {
-            let requester = try await transport.requester(at: try endpoints.querySpec())
-            let replay = EventReplay(requester: requester, timeout: .seconds(10))
-            for message in try await replay.history(after: since) where !printer.show(message) { return }
+        let requester = try await transport.requester(at: try endpoints.querySpec())
+        let replay = EventReplay(requester: requester, timeout: .seconds(5))
+        var printer = EventPrinter(
+            json: json, filter: EntityFilter(entity), prefixes: prefixes, count: count, since: since)
+        var iterator = receiver.messages().makeAsyncIterator()
+        if since != nil {
+            guard try await printer.showStored(from: replay) else { return }
             // Until a live event shows the subscription is in place, keep reading the store every second.
-            var iterator = receiver.messages().makeAsyncIterator()
             while true {
                 if let live = await DemoCommand.next(&iterator, before: ContinuousClock.now.advanced(by: .seconds(1))) {
-                    // The subscription is in place: what it missed is stored by now; duplicates are skipped.
-                    for message in try await replay.history(after: printer.lastSequence) where !printer.show(message) {
-                        return
-                    }
-                    if !printer.show(live) { return }
+                    // The subscription is in place: what it missed is stored by now; repeats are skipped.
+                    guard try await printer.showStored(from: replay), printer.show(live) else { return }
                     break
                 }
-                for message in try await replay.history(after: printer.lastSequence) where !printer.show(message) {
-                    return
-                }
+                guard try await printer.showStored(from: replay) else { return }
             }
-            await requester.close()
         }
-        for await message in receiver.messages() where !printer.show(message) { break }
+        while let message = await iterator.next() {
+            guard printer.show(message) else { break }
+            guard printer.hasMissed, socketPrefixes.contains(enriched) else { continue }
+            // An event was lost on the way (a relay restart, a full queue): the store has it.
+            do {
+                guard try await printer.showStored(from: replay) else { break }
+            } catch {
+                FileHandle.standardError.write(Data("could not fetch missed articles from the store (will try again): \(error)\n".utf8))
+            }
+        }
+        await requester.close()
         await receiver.close()
     }
 }
@@ -79,24 +91,25 @@ struct EventPrinter {
     let filter: EntityFilter
     let prefixes: [String]
     let count: Int?
-    private var sequences = RecentSequences()
+    private var sequences: SequenceTracker
     private var shown = 0
 
-    /// The highest sequence number shown: where a replay from the store goes on.
-    var lastSequence: Int64 { sequences.highest }
-
-    init(json: Bool, filter: EntityFilter, prefixes: [String], count: Int?) {
+    init(json: Bool, filter: EntityFilter, prefixes: [String], count: Int?, since: Int64? = nil) {
         self.json = json
         self.filter = filter
         self.prefixes = prefixes
         self.count = count
+        self.sequences = SequenceTracker(after: since)
     }
+
+    /// Whether an enriched article numbered below the highest one seen never came.
+    var hasMissed: Bool { sequences.hasHole }
 
     /// Prints `message` unless filtered out or already shown; `false` once `count` events have been shown.
     mutating func show(_ message: WireMessage) -> Bool {
+        if let sequence = EventReplay.sequence(of: message), !sequences.insert(sequence) { return true }
         let topic = message.topic ?? ""
         guard prefixes.contains(where: { topic.hasPrefix($0) }), filter.accepts(message) else { return true }
-        if let sequence = EventReplay.sequence(of: message), !sequences.insert(sequence) { return true }
         if json {
             Output.line(String(decoding: message.frames.last ?? Data(), as: UTF8.self))
         } else if let text = EventView.render(message) {
@@ -104,6 +117,14 @@ struct EventPrinter {
         }
         shown += 1
         if let count, shown >= count { return false }
+        return true
+    }
+
+    /// Prints the stored articles not shown yet, after the highest number up to which everything was shown;
+    /// `false` once `count` events have been shown.
+    mutating func showStored(from replay: EventReplay) async throws -> Bool {
+        for message in try await replay.history(after: sequences.floor ?? 0) where !show(message) { return false }
+        sequences.settle(upTo: sequences.highest)
         return true
     }
 }
