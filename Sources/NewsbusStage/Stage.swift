@@ -72,11 +72,15 @@ public struct StageFailure: Error, Hashable, Sendable, CustomStringConvertible {
     public var reason: String
     /// The field at fault, when there is one.
     public var field: String?
+    /// Whether the input itself is fine and the failure should pass (a database that cannot write right now): the
+    /// input is then not refused but left to be sent again, instead of being published as `article.rejected`.
+    public var transient: Bool
 
-    public init(code: String, reason: String, field: String? = nil) {
+    public init(code: String, reason: String, field: String? = nil, transient: Bool = false) {
         self.code = code
         self.reason = reason
         self.field = field
+        self.transient = transient
     }
 
     public var description: String { "\(code): \(reason)" }

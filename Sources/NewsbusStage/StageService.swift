@@ -8,7 +8,8 @@ import ServiceLifecycle
 /// emissions on, and publishes a rejection for every input it cannot handle. It never stops on bad input.
 ///
 /// On graceful shutdown it stops taking new messages, finishes those already received, then flushes and closes
-/// its channels. Counters: `received`, `emitted`, `rejected` (with a reason published), `undeliverable`.
+/// its channels. Counters: `received`, `emitted`, `rejected` (with a reason published), `failed` (transient failures,
+/// left to be sent again), `undeliverable`.
 public struct StageService<S: Stage>: Service {
     private let stage: S
     private let input: any MessageReceiver
@@ -114,6 +115,13 @@ public struct StageService<S: Stage>: Service {
                     logger.warning("could not send", metadata: [LogKey.error: "\(error)"])
                 }
             }
+        case .failure(let failure) where failure.transient:
+            // Not the input's fault: nothing is published, so that it is sent again rather than parked.
+            counters.add("failed")
+            let header = try? WireCodec.header(of: message)
+            logger.warning(
+                "failed, left to be sent again",
+                metadata: [LogKey.articleID: "\(header?.id?.rawValue ?? "-")", LogKey.error: "\(failure)"])
         case .failure(let failure):
             counters.add("rejected")
             let header = try? WireCodec.header(of: message)

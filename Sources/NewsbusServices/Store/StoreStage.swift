@@ -33,7 +33,9 @@ public struct StoreStage: Stage {
             Result { () throws(StageFailure) -> [Emission] in
                 switch write {
                 case .success(let write): return try emissions(for: input, write, at: now)
-                case .failure(let error): throw StageFailure(code: error.code, reason: error.message)
+                case .failure(let error):
+                    // A write that fails (disk full, I/O error) is the database's problem, not the article's.
+                    throw StageFailure(code: error.code, reason: error.message, transient: error.code == "write_failed")
                 }
             }
         }
