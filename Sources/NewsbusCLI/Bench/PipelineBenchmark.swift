@@ -48,10 +48,13 @@ struct PipelineBenchmark {
         var services: [String: ServiceUse]
         var paced: Paced?
         var restarts: Int
+        /// CPU seconds the benchmark's own client used while the articles went through at full load (it shares
+        /// the machine with the services).
+        var clientCpuS: Double
 
         enum CodingKeys: String, CodingKey {
             case articles, received, seconds, throughputAps = "throughput_aps", wordsPerS = "words_per_s",
-                latencyMs = "latency_ms", services, paced, restarts
+                latencyMs = "latency_ms", services, paced, restarts, clientCpuS = "client_cpu_s"
         }
     }
 
@@ -104,7 +107,8 @@ struct PipelineBenchmark {
         return Report(
             articles: configuration.articles.count, received: full.received, seconds: full.seconds,
             throughputAps: Double(full.received) / full.seconds, wordsPerS: Double(full.words) / full.seconds,
-            latencyMs: full.latency, services: use, paced: paced, restarts: supervisor.restarts)
+            latencyMs: full.latency, services: use, paced: paced, restarts: supervisor.restarts,
+            clientCpuS: full.clientCPUSeconds)
     }
 
     /// One article through before measuring: proves the subscription reaches the store (no slow-joiner loss).
@@ -125,6 +129,7 @@ struct PipelineBenchmark {
         var seconds: Double
         var words: Int
         var latency: Latency
+        var clientCPUSeconds: Double
     }
 
     private func run(_ items: [ArticleInputs.Item], push: any MessageSender, collector: EventCollector, rate: Double?)
@@ -136,6 +141,7 @@ struct PipelineBenchmark {
         }
         let wanted = Set(ids.compactMap { $0 })
         let clock = ContinuousClock()
+        let cpuAtStart = Self.clientCPUSeconds()
         let start = clock.now
         var sentAt: [ArticleID: ContinuousClock.Instant] = [:]
         for (index, item) in items.enumerated() {
@@ -151,8 +157,11 @@ struct PipelineBenchmark {
         let last = arrivals.values.map(\.at).max() ?? clock.now
         return RunResult(
             received: arrivals.count, seconds: max(0.001, Self.milliseconds(start.duration(to: last)) / 1000),
-            words: arrivals.values.reduce(0) { $0 + $1.words }, latency: Self.percentiles(latencies))
+            words: arrivals.values.reduce(0) { $0 + $1.words }, latency: Self.percentiles(latencies),
+            clientCPUSeconds: Self.clientCPUSeconds() - cpuAtStart)
     }
+
+    static func clientCPUSeconds() -> Double { ProcessResources.read(pid: getpid())?.cpuSeconds ?? 0 }
 
     static func milliseconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
