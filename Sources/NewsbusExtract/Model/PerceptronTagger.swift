@@ -17,17 +17,25 @@ struct PerceptronTagger: Sendable {
         precondition(tags == 9, "the emission sums are written for nine tags")
         let perToken = FeatureExtractor.count
         var emissions = [Int32](repeating: 0, count: n * tags)
-        // Tags 0…7 of a weight row are summed as one vector of eight lanes, tag 8 on its own; Int32 lanes wrap
-        // like the scalar sums they replace.
-        model.weights.withUnsafeBufferPointer { weights in
-            scratch.withUnsafeBufferPointer { feats in
+        // First every feature's bucket becomes the offset of its weight row (independent loads, which the processor
+        // overlaps), then the rows are summed: tags 0…7 of a row as one vector of eight lanes, tag 8 on its own;
+        // Int32 lanes wrap like the scalar sums they replace.
+        model.rowIndex.withUnsafeBufferPointer { rowIndex in
+            scratch.withUnsafeMutableBufferPointer { feats in
+                for j in 0..<(n * perToken) {
+                    feats[j] = Int32(truncatingIfNeeded: rowIndex[Int(feats[j])]) &* Int32(tags)
+                }
+            }
+        }
+        model.rows.withUnsafeBufferPointer { weights in
+            scratch.withUnsafeBufferPointer { rows in
                 emissions.withUnsafeMutableBufferPointer { out in
                     let raw = UnsafeRawPointer(weights.baseAddress!)
                     for i in 0..<n {
                         var sums = SIMD8<Int32>()
                         var ninth = Int32(0)
                         for k in 0..<perToken {
-                            let row = Int(feats[i * perToken + k]) * tags
+                            let row = Int(rows[i * perToken + k])
                             let lanes = raw.loadUnaligned(
                                 fromByteOffset: row * MemoryLayout<Int16>.stride, as: SIMD8<Int16>.self)
                             sums &+= SIMD8<Int32>(truncatingIfNeeded: lanes)
