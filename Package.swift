@@ -215,6 +215,7 @@ let package = Package(
             dependencies: [
                 "NewsbusTransport",
                 "NewsbusTransportZMQ",
+                "ZeroMQ",
                 "NewsbusTesting",
                 "newsbus",
                 .product(name: "DequeModule", package: "swift-collections"),
@@ -236,6 +237,8 @@ let package = Package(
             dependencies: [
                 "NewsbusServices",
                 "NewsbusStage",
+                "NewsbusTransportZMQ",
+                "ZeroMQ",
                 "NewsbusStore",
                 "NewsbusIngest",
                 "NewsbusTesting",
@@ -268,6 +271,8 @@ let package = Package(
             dependencies: [
                 "NewsbusCLI",
                 "NewsbusTesting",
+                "NewsbusTransportZMQ",
+                "ZeroMQ",
                 "newsbus",
                 "newsbus-ingest",
                 "newsbus-parse",

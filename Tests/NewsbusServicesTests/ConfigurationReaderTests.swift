@@ -1,6 +1,9 @@
+import Foundation
 import NewsbusServices
 import NewsbusTransport
+import NewsbusTransportZMQ
 import Testing
+import ZeroMQ
 
 @Suite struct ConfigurationReaderTests {
     let setting = StoreSettings.input
@@ -28,5 +31,26 @@ import Testing
         #expect(throws: ConfigurationError.self) {
             _ = try reader.integer(CommonSettings.highWaterMark("store"), in: 1...10)
         }
+    }
+
+    @Test func curveSettingsReadKeyFilesAndNameWhatIsWrong() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nbconf-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bus = try CurveKeyPair.generate()
+        let files = try CurveKeyFiles.write(bus, name: "bus", in: directory, overwrite: false)
+        // Off unless a key file is given; a server key or allow-list alone is a mistake
+        #expect(try CurveConfiguration.resolve(ConfigurationReader(flags: [:], environment: [:]), service: "store") == nil)
+        let stray = ConfigurationReader(flags: [:], environment: ["NEWSBUS_CURVE_SERVER_KEY": bus.publicKey])
+        let strayError = #expect(throws: ConfigurationError.self) { try CurveConfiguration.resolve(stray, service: "store") }
+        #expect(strayError?.description.contains("--curve-server-key / NEWSBUS_CURVE_SERVER_KEY") == true)
+        // The server key may be a .pub file; by default it is the process's own
+        let reader = ConfigurationReader(
+            flags: ["curve-key-file": files.keyPair.path, "curve-server-key": files.publicKey.path], environment: [:])
+        let curve = try #require(try CurveConfiguration.resolve(reader, service: "store"))
+        #expect(curve.keys == bus && curve.serverKey == bus.publicKey && curve.allowedClients.isEmpty)
+        // A missing key file is named with the flag
+        let missing = ConfigurationReader(flags: ["curve-key-file": "/nonexistent/bus.key"], environment: [:])
+        let missingError = #expect(throws: ConfigurationError.self) { try CurveConfiguration.resolve(missing, service: "store") }
+        #expect(missingError?.description.contains("/nonexistent/bus.key") == true)
     }
 }
