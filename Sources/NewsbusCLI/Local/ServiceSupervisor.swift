@@ -75,8 +75,10 @@ final class ServiceSupervisor: Sendable {
         let process = Process()
         process.executableURL = binDirectory.appendingPathComponent(plan.executable)
         process.arguments = plan.arguments
-        if !FileManager.default.fileExists(atPath: logURL(plan).path) {
-            FileManager.default.createFile(atPath: logURL(plan).path, contents: nil)
+        if !FileManager.default.fileExists(atPath: logURL(plan).path),
+            !FileManager.default.createFile(atPath: logURL(plan).path, contents: nil)
+        {
+            throw Failure(description: "cannot create the log file \(logURL(plan).path)")
         }
         let log = try FileHandle(forWritingTo: logURL(plan))
         log.seekToEndOfFile()
