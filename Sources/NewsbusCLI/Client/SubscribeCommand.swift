@@ -58,29 +58,37 @@ struct SubscribeCommand: AsyncParsableCommand {
             json: json, filter: EntityFilter(entity), prefixes: prefixes, count: count, since: since)
         var iterator = receiver.messages().makeAsyncIterator()
         if since != nil {
+            // The history first (a store that does not answer now is an error worth stopping for).
             guard try await printer.showStored(from: replay) else { return }
             // Until a live event shows the subscription is in place, keep reading the store every second.
             while true {
                 if let live = await DemoCommand.next(&iterator, before: ContinuousClock.now.advanced(by: .seconds(1))) {
                     // The subscription is in place: what it missed is stored by now; repeats are skipped.
-                    guard try await printer.showStored(from: replay), printer.show(live) else { return }
+                    guard await Self.showStored(&printer, replay), printer.show(live) else { return }
                     break
                 }
-                guard try await printer.showStored(from: replay) else { return }
+                guard await Self.showStored(&printer, replay) else { return }
             }
         }
         while let message = await iterator.next() {
             guard printer.show(message) else { break }
-            guard printer.hasMissed, socketPrefixes.contains(enriched) else { continue }
             // An event was lost on the way (a relay restart, a full queue): the store has it.
-            do {
-                guard try await printer.showStored(from: replay) else { break }
-            } catch {
-                FileHandle.standardError.write(Data("could not fetch missed articles from the store (will try again): \(error)\n".utf8))
-            }
+            if printer.hasMissed, socketPrefixes.contains(enriched), !(await Self.showStored(&printer, replay)) { break }
         }
         await requester.close()
         await receiver.close()
+    }
+
+    /// Shows what the store has that was not shown; a store that does not answer is reported and asked again later
+    /// (the subscription goes on meanwhile). `false` once `--count` events have been shown.
+    private static func showStored(_ printer: inout EventPrinter, _ replay: EventReplay) async -> Bool {
+        do {
+            return try await printer.showStored(from: replay)
+        } catch {
+            FileHandle.standardError.write(
+                Data("could not fetch missed articles from the store (will try again): \(error)\n".utf8))
+            return true
+        }
     }
 }
 
