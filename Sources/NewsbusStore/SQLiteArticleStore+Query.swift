@@ -15,6 +15,12 @@ extension SQLiteArticleStore {
             arguments += [id]
         }
         if let text = query.text {
+            // Whatever was committed before the query is searchable.
+            do {
+                while try indexText() == 2000 {}
+            } catch {
+                return QueryResult(total: 0, articles: [], error: "the text index could not be brought up to date: \(error)")
+            }
             conditions.append("a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             arguments += [text]
         }

@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import NewsbusProtocol
 
-/// The embedded store: SQLite through GRDB, in WAL mode, with an FTS5 index over titles and bodies.
+/// The embedded store: SQLite through GRDB, in WAL mode, with an FTS5 index over titles and bodies (kept up in
+/// batches: ``indexText(limit:)``).
 ///
 /// Tables: `articles` (one row per article; `seq` is the event sequence number, `document` the enriched
 /// article as JSON), `entities` (one row per canonical entity of an article), `mentions` (one row per mention),
@@ -91,7 +92,50 @@ public final class SQLiteArticleStore: ArticleStore {
                     END;
                     """)
         }
+        migrator.registerMigration("v2: text index caught up in batches") { db in
+            // Indexing each article in its own transaction made one FTS5 segment per commit, and the merges of
+            // those segments stalled commits for tens of milliseconds; articles are now indexed in batches (see
+            // `indexText(limit:)`), and the delete trigger only touches what was indexed.
+            try db.execute(
+                sql: """
+                    DROP TRIGGER articles_fts_insert;
+                    DROP TRIGGER articles_fts_delete;
+                    CREATE TABLE text_index (indexed_up_to INTEGER NOT NULL);
+                    INSERT INTO text_index SELECT COALESCE(MAX(seq), 0) FROM articles;
+                    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles
+                    WHEN old.seq <= (SELECT indexed_up_to FROM text_index) BEGIN
+                        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+                        VALUES ('delete', old.seq, old.title, old.body);
+                    END;
+                    """)
+        }
         return migrator
+    }
+
+    /// Adds the articles not yet in the full-text index to it, oldest first, at most `limit` of them in one
+    /// transaction. Text queries call it first, so the index is never behind what they can see; the store service
+    /// also calls it every fraction of a second, so the work is done in batches, away from article commits.
+    /// - Returns: how many articles were indexed (fewer than `limit`: the index has caught up).
+    @discardableResult
+    public func indexText(limit: Int = 2000) throws(StoreError) -> Int {
+        do {
+            return try database.write { db in
+                let done = try Int64.fetchOne(db, sql: "SELECT indexed_up_to FROM text_index") ?? 0
+                let pending = try Int64.fetchAll(
+                    db, sql: "SELECT seq FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [done, limit])
+                guard let last = pending.last else { return 0 }
+                try db.execute(
+                    sql: """
+                        INSERT INTO articles_fts(rowid, title, body)
+                        SELECT seq, title, body FROM articles WHERE seq > ? AND seq <= ? ORDER BY seq
+                        """,
+                    arguments: [done, last])
+                try db.execute(sql: "UPDATE text_index SET indexed_up_to = ?", arguments: [last])
+                return pending.count
+            }
+        } catch {
+            throw StoreError(code: "index_failed", message: "\(error)")
+        }
     }
 
     public func write(id: ArticleID, article: EnrichedArticle, storedAt: String) throws(StoreError) -> StoreWrite {

@@ -71,6 +71,19 @@ import Testing
         #expect(store.query(ArticleQuery(text: "budget OR tanger")).total == 2)
     }
 
+    @Test func theTextIndexCatchesUpInBatchesAndBeforeEveryTextQuery() throws {
+        // Given the three articles, not indexed yet: batches take them oldest first, then there is nothing left
+        #expect(try store.indexText(limit: 2) == 2)
+        #expect(try store.indexText(limit: 2) == 1)
+        #expect(try store.indexText(limit: 2) == 0)
+        // When another is written, a text query finds it without waiting for a batch
+        _ = try store.write(
+            id: "a4", article: Self.article(title: "Rabat", body: "Le sommet de Rabat"), storedAt: "2026-01-04T00:00:00.000Z")
+        #expect(store.query(ArticleQuery(text: "sommet")).articles.map(\.id) == ["a4"])
+        #expect(try store.indexText() == 0)
+        #expect(store.query(ArticleQuery(text: "tanger OR sommet")).total == 2)
+    }
+
     @Test func findsByEntityKeyOrNameAndLabel() {
         #expect(store.query(ArticleQuery(entity: "al qaida")).articles.map(\.id) == ["a1"])
         #expect(store.query(ArticleQuery(entity: "LOC:tunisia")).articles.map(\.id) == ["a2"])

@@ -67,9 +67,10 @@ public struct StoreCommand: AsyncParsableCommand {
             counters: counters, logger: logger)
         let checkpoints = CheckpointService(
             checkpointer: try WALCheckpointer(path: path), interval: .seconds(2), logger: logger)
+        let textIndex = TextIndexService(store: store, interval: .milliseconds(250), counters: counters, logger: logger)
         logger.info("store ready", metadata: ["database": "\(path)", "articles": "\((try? store.count()) ?? 0)"])
         try await ServiceHost.run(
-            "store", parts: [stage, queries, parked, checkpoints], transport: transport, status: statusSpec, options: options,
+            "store", parts: [stage, queries, parked, checkpoints, textIndex], transport: transport, status: statusSpec, options: options,
             counters: counters, logger: logger)
     }
 }
