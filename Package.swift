@@ -213,6 +213,7 @@ let package = Package(
         .testTarget(
             name: "NewsbusTransportTests",
             dependencies: [
+                "NewsbusProtocol",
                 "NewsbusTransport",
                 "NewsbusTransportZMQ",
                 "ZeroMQ",

@@ -68,6 +68,11 @@ final class SocketLoop: Sendable {
 
     /// Stops the thread and waits for it to close the socket. With `flushUntil`, queued outbound messages are
     /// still sent until that instant. Idempotent: later calls just wait.
+    /// Returns once the thread has closed the socket.
+    func finished() async {
+        await control.waitUntilFinished()
+    }
+
     func stop(flushUntil deadline: ContinuousClock.Instant? = nil) async {
         control.requestStop(deadline.map { .flush(until: $0) } ?? .now)
         wake.signal()

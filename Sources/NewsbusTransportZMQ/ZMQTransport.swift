@@ -26,9 +26,10 @@ public final class ZMQTransport: Transport {
     public let security: CurveSecurity?
     /// Runs until the context is shut down (stopping it earlier would let handshakes through unchecked).
     private let authenticator: ZAPHandler?
-    /// Every socket thread started, so that a shutdown also wakes those idle in `zmq_poll` with nothing to send
-    /// (libzmq only reports the context's end to a socket polled for some event).
-    private let loops = Mutex<[SocketLoop]>([])
+    /// The socket threads still running, so that a shutdown also wakes those idle in `zmq_poll` with nothing to
+    /// send (libzmq only reports the context's end to a socket polled for some event). Each leaves the list when
+    /// its thread ends.
+    private let loops = Mutex<[ObjectIdentifier: SocketLoop]>([:])
 
     /// Creates a transport with its own context (and, with `security`, its own ZAP handler).
     /// - Throws: ``TransportError/Code/socketFailure`` when libzmq cannot create a context or the handler.
@@ -49,11 +50,16 @@ public final class ZMQTransport: Transport {
     }
 
     private func stopLoops() {
-        for loop in loops.withLock({ $0 }) { loop.requestStop() }
+        for loop in loops.withLock({ $0.values }) { loop.requestStop() }
     }
 
     private func started(_ loop: SocketLoop) -> SocketLoop {
-        loops.withLock { $0.append(loop) }
+        let key = ObjectIdentifier(loop)
+        loops.withLock { $0[key] = loop }
+        Task { [weak self] in
+            await loop.finished()
+            _ = self?.loops.withLock { $0.removeValue(forKey: key) }
+        }
         return loop
     }
 

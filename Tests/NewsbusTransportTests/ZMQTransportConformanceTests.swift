@@ -1,4 +1,5 @@
 import Foundation
+import NewsbusProtocol
 import NewsbusTesting
 import NewsbusTransport
 import NewsbusTransportZMQ
@@ -75,5 +76,21 @@ final class ZMQFixture: TransportFixture, @unchecked Sendable {
                 BuiltProducts.newsbus,
                 ["transport-peer", "--endpoint", spec.description, "--tag", tag, "--count", "\(count)"])
         }
+    }
+}
+
+/// Closing a ZeroMQ transport ends every channel it opened, whatever state it is in.
+@Suite struct ZMQTransportShutdownTests {
+    @Test func closingTheTransportEndsIdleSendersAndChannelsNeverClosed() async throws {
+        // Given a transport with an idle publisher, a pusher whose peer never came, and a receiver, none closed
+        let transport = try ZMQTransport()
+        let publisher = try await transport.sender(.publish, at: .bind(.tcp(host: "127.0.0.1", port: 0)))
+        let pusher = try await transport.sender(.push, at: .connect(.tcp(host: "127.0.0.1", port: 9)))
+        try await pusher.send(WireMessage(frames: [Data("nobody will take this".utf8)]))
+        let receiver = try await transport.receiver(.pull, at: .bind(.ipc(path: "/tmp/nbshut-\(UUID()).sock")))
+        // When the transport is closed, then it returns (libzmq's context ends only once every socket is closed)
+        let closing = Task<Void, any Error> { await transport.close() }
+        #expect(await finishes(closing, within: .seconds(10)))
+        _ = (publisher, receiver)
     }
 }
