@@ -70,10 +70,14 @@ struct SubscribeCommand: AsyncParsableCommand {
                 guard await Self.showStored(&printer, replay) else { return }
             }
         }
+        var nextFill = ContinuousClock.now
         while let message = await iterator.next() {
             guard printer.show(message) else { break }
-            // An event was lost on the way (a relay restart, a full queue): the store has it.
-            if printer.hasMissed, socketPrefixes.contains(enriched), !(await Self.showStored(&printer, replay)) { break }
+            // An event was lost on the way (a relay restart, a full queue): the store has it. A store that did not
+            // answer is asked again after a pause, not on every event.
+            guard printer.hasMissed, socketPrefixes.contains(enriched), ContinuousClock.now >= nextFill else { continue }
+            guard await Self.showStored(&printer, replay) else { break }
+            if printer.hasMissed { nextFill = ContinuousClock.now.advanced(by: .seconds(2)) }
         }
         await requester.close()
         await receiver.close()
