@@ -1,4 +1,5 @@
 import Foundation
+@_exported import struct ZeroMQ.CurveKeyPair
 import ZeroMQ
 
 /// The text files CURVE keys live in.
@@ -16,6 +17,9 @@ public enum CurveKeyFiles {
     public struct Failure: Error, CustomStringConvertible, Sendable {
         public let description: String
     }
+
+    /// Whether `text` is a CURVE key written in Z85 (40 characters).
+    public static func isKey(_ text: String) -> Bool { Z85.isCurveKey(text) }
 
     /// Reads a key pair file (the public key is derived from the secret one when absent).
     public static func readKeyPair(at path: String) throws(Failure) -> CurveKeyPair {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import NewsbusTransportZMQ
-import ZeroMQ
 
 /// `newsbus keys`: makes CURVE key pairs.
 struct KeysCommand: ParsableCommand {

@@ -2,7 +2,6 @@ import Foundation
 import Logging
 import NewsbusStage
 import NewsbusTransportZMQ
-import ZeroMQ
 
 /// The CURVE settings of a process, read from its key files.
 public struct CurveConfiguration: Sendable {
@@ -47,7 +46,7 @@ public struct CurveConfiguration: Sendable {
     /// A public key given as Z85 text or as the path of a public key file holding exactly one.
     private static func serverPublicKey(_ text: String, setting: Setting) throws(ConfigurationError) -> String? {
         if text.isEmpty { return nil }
-        if Z85.isCurveKey(text) { return text }
+        if CurveKeyFiles.isKey(text) { return text }
         guard FileManager.default.fileExists(atPath: text) else {
             throw ConfigurationError(
                 setting: setting, message: "\"\(text)\" is neither a 40-character Z85 public key nor a .pub file")
