@@ -169,6 +169,7 @@ public struct PhraseRules: Sendable {
         guard !folded.isEmpty else { return .fragment }
         let bytes = Array(folded.utf8)
         if length <= 40, let label = labels[folded.trimming(" :.!|-–—»›>")] { return label }
+        if length <= 120, Self.isShareBar(folded) { return .shareBar }
         if length <= 250 {
             for prefix in compiled.crossLinkPrefixes where bytes.starts(with: prefix) { return .crossLink }
             for label in compiled.crossLinkLabels where bytes.starts(with: label) {
@@ -218,6 +219,37 @@ public struct PhraseRules: Sendable {
         if length <= 80, Self.looksLikeByline(folded) { return .byline }
         return nil
     }
+
+    /// A line made only of share buttons, such as "Partager sur Facebook Partager sur Twitter Envoyer par e-mail"
+    /// or "Share on X · Share on LinkedIn · Email": every word is one of a share bar's, and one at least names a
+    /// network, a way of sending or the act of sharing.
+    static func isShareBar(_ folded: String) -> Bool {
+        let words = folded.split { !$0.isLetter && $0 != "-" }
+        guard words.count >= 2 else { return false }
+        var namesAButton = false
+        for word in words {
+            let word = String(word)
+            if shareButtons.contains(word) {
+                namesAButton = true
+            } else if !shareFillers.contains(word) {
+                return false
+            }
+        }
+        return namesAButton
+    }
+
+    /// Words that make a share button: networks, ways of sending, the verbs.
+    private static let shareButtons: Set<String> = [
+        "facebook", "twitter", "x", "whatsapp", "linkedin", "messenger", "telegram", "pinterest", "reddit", "bluesky",
+        "threads", "flipboard", "mastodon", "e-mail", "email", "mail", "courriel", "sms", "partager", "partagez",
+        "share", "tweet", "tweeter", "imprimer", "print", "teilen", "drucken", "compartir", "condividi", "copier",
+        "copy",
+    ]
+    /// Words that join them ("sur", "par", "le lien", "this article").
+    private static let shareFillers: Set<String> = [
+        "sur", "par", "le", "lien", "l'article", "cet", "article", "envoyer", "via", "on", "by", "this", "story",
+        "link", "send", "the", "auf", "per", "artikel", "en", "por", "su",
+    ]
 
     /// The phrase lists as UTF-8 bytes, for fast matching.
     private struct Compiled: Sendable {
@@ -302,7 +334,15 @@ public struct PhraseRules: Sendable {
     private static func looksLikeByline(_ folded: String) -> Bool {
         for prefix in ["par ", "by ", "von ", "por ", "di ", "door ", "autor: ", "author: ", "auteur : ", "texte : "]
         where folded.hasPrefix(prefix) {
-            let words = folded.dropFirst(prefix.count).split(separator: " ")
+            // "Par Nadia El Amrani - 13 janvier 2026 à 09h15": the name, then maybe a dash and the date.
+            var name = folded.dropFirst(prefix.count)
+            for separator in [" - ", " – ", " — ", " | "] {
+                guard let range = name.range(of: separator) else { continue }
+                guard DateNormalizer.findDate(in: String(name[range.upperBound...])) != nil else { return false }
+                name = name[..<range.lowerBound]
+                break
+            }
+            let words = name.split(separator: " ")
             return words.count >= 1 && words.count <= 7 && !folded.hasSuffix(".")
         }
         return false

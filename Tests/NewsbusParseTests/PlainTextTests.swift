@@ -18,6 +18,27 @@ import Testing
         #expect(article.lang == "fr")
     }
 
+    @Test func dropsShareButtonsAndABylineFollowedByItsDate() throws {
+        // Given a scraped article whose share buttons became one line, and whose byline carries the date
+        let text = """
+            Le port de Casablanca modernise ses quais
+            Par Karim Bennani - 3 mars 2026 à 10h05
+            Partager sur Facebook Partager sur X Envoyer par e-mail
+            Les travaux, lancés en janvier, doivent permettre d'accueillir des navires de plus grande taille d'ici la fin de l'année prochaine.
+            L'autorité portuaire estime le coût du chantier à un milliard de dirhams, financé en partie par des emprunts.
+            """
+        let article = try ArticleParser().parse(RawArticle(text: text))
+        // Then neither is in the body, and the byline's date is the publication date
+        #expect(article.blockTexts.allSatisfy { !$0.contains("Partager") && !$0.hasPrefix("Par ") })
+        #expect(article.removed["share_bar"] == 1)
+        #expect(article.removed["byline"] == 1)
+        #expect(article.published?.value == "2026-03-03")
+        // And a sentence that merely mentions sharing stays
+        let prose = try ArticleParser().parse(
+            RawArticle(text: "Titre\nLe ministre a partagé sur Facebook une vidéo de la cérémonie, vue des milliers de fois en une journée."))
+        #expect(prose.blockTexts.count == 1)
+    }
+
     @Test func keepsTextThatStartsWithABodyParagraph() throws {
         let text = """
             Les autorités sanitaires ont lancé lundi une campagne de vaccination dans les écoles rurales de la province, qui doit toucher douze mille enfants avant l'été.
