@@ -89,6 +89,12 @@ package final class PendingReplies: Sendable {
         }
     }
 
+    /// Fails every request waiting now with `error`; later ones are taken as usual.
+    package func failAll(with error: TransportError) {
+        let ids: [UInt64] = slots.withLock { Array($0.slots.keys) }
+        for id in ids { resolve(id, with: .failure(error)) }
+    }
+
     /// Fails every pending request with ``TransportError/Code/closed`` and refuses new ones.
     package func close() {
         let ids: [UInt64] = slots.withLock { state in

@@ -5,7 +5,7 @@ public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Kind: String {
             case closed, timedOut, messageTooLarge, invalidMessage, addressInUse, invalidEndpoint, cancelled,
-                notConnected, socketFailure
+                notConnected, socketFailure, unauthorized
         }
         private let kind: Kind
         private init(_ kind: Kind) { self.kind = kind }
@@ -28,6 +28,8 @@ public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible
         public static let notConnected = Code(.notConnected)
         /// The underlying socket library failed.
         public static let socketFailure = Code(.socketFailure)
+        /// The peer refused this side's credentials, or the two sides' security does not match (CURVE).
+        public static let unauthorized = Code(.unauthorized)
 
         public var description: String { kind.rawValue }
 

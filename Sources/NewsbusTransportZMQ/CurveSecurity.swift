@@ -36,7 +36,7 @@ public struct CurveSecurity: Sendable {
 
     /// The socket options for a socket that binds or connects `spec`.
     func options(for spec: EndpointSpec) -> [SocketOption] {
-        if case .inproc = spec.endpoint { return [] }
+        guard spec.endpoint.isSecurable else { return [] }
         switch spec.role {
         case .bind:
             return [
@@ -71,5 +71,13 @@ public struct CurveSecurity: Sendable {
         } catch {
             throw TransportError(.socketFailure, "cannot start the CURVE authenticator: \(error)")
         }
+    }
+}
+
+extension Endpoint {
+    /// Whether a socket at this endpoint goes through a security handshake (TCP and IPC; in-process sockets do not).
+    var isSecurable: Bool {
+        if case .inproc = self { return false }
+        return true
     }
 }

@@ -17,6 +17,8 @@ struct SocketPlan: Sendable {
     var kind: SocketKind
     var options: [SocketOption]
     var spec: EndpointSpec
+    /// Told, on the socket's thread, of each security handshake's outcome (a monitor is set up only when given).
+    var onHandshake: (@Sendable (HandshakeEvent) -> Void)?
 }
 
 /// One OS thread that owns one ZeroMQ socket, after CZMQ's `zactor`.
@@ -88,9 +90,19 @@ final class SocketLoop: Sendable {
     ) {
         defer { control.markFinished() }
         let socket: Socket
+        var monitor: Socket?
+        defer { monitor?.close() }
         do {
             socket = try Socket(plan.kind, in: context)
             try socket.setOptions(plan.options)
+            if plan.onHandshake != nil {
+                let endpoint = "inproc://newsbus.monitor.\(UUID().uuidString)"
+                try socket.monitorHandshakes(at: endpoint)
+                let pair = try Socket(.pair, in: context)
+                monitor = pair
+                try pair.setOption(.linger(milliseconds: 0))
+                try pair.connect(endpoint)
+            }
             switch plan.spec.role {
             case .bind: try socket.bind(plan.spec.endpoint.description)
             case .connect: try socket.connect(plan.spec.endpoint.description)
@@ -110,6 +122,7 @@ final class SocketLoop: Sendable {
         var items = [
             PollItem(.socket(socket), events: []), wake.pollItem,
         ]
+        if let monitor { items.append(PollItem(.socket(monitor), events: .readable)) }
         var flushDeadline: ContinuousClock.Instant?
         loop: while true {
             switch control.stopRequest {
@@ -137,6 +150,9 @@ final class SocketLoop: Sendable {
                 break loop  // the context was shut down (ETERM) or the socket is gone
             }
             if items[1].ready.contains(.readable) { wake.drain() }
+            if let monitor, let onHandshake = plan.onHandshake, items[2].ready.contains(.readable) {
+                while let event = HandshakeEvent.receive(from: monitor) { onHandshake(event) }
+            }
             if items[0].ready.contains(.readable), let inbound {
                 receiveBatch(from: socket, into: &inbox)
                 inbound.offer(&inbox)

@@ -72,18 +72,27 @@ final class ZMQRequester: Requester {
     private let outbound: BoundedQueue<[Data]>
     private let pending: PendingReplies
     private let options: ChannelOptions
+    private let handshakes: HandshakeRecord
 
-    init(loop: SocketLoop, outbound: BoundedQueue<[Data]>, pending: PendingReplies, options: ChannelOptions) {
+    init(
+        loop: SocketLoop, outbound: BoundedQueue<[Data]>, pending: PendingReplies, options: ChannelOptions,
+        handshakes: HandshakeRecord
+    ) {
         self.loop = loop
         self.outbound = outbound
         self.pending = pending
         self.options = options
+        self.handshakes = handshakes
     }
 
     var endpoint: Endpoint { loop.endpoint }
 
+    /// - Throws: also ``TransportError/Code/unauthorized`` when the last security handshake with the peer failed.
     func request(_ message: WireMessage, timeout: Duration) async throws(TransportError) -> WireMessage {
         try options.validate(message, endpoint: endpoint)
+        if let refusal = handshakes.lastFailure {
+            throw TransportError(.unauthorized, refusal.explanation, endpoint: endpoint.description)
+        }
         let id = try pending.open()
         do {
             try await outbound.append([CorrelationID.encode(id), Data()] + message.frames)
@@ -99,6 +108,16 @@ final class ZMQRequester: Requester {
         outbound.close(discardingQueued: true)
         await loop.stop()
     }
+}
+
+/// The outcome of a channel's latest security handshake, written by its socket thread.
+final class HandshakeRecord: Sendable {
+    private let latest = Mutex<HandshakeEvent?>(nil)
+
+    func record(_ event: HandshakeEvent) { latest.withLock { $0 = event } }
+
+    /// The latest handshake, if it failed (a later success clears it).
+    var lastFailure: HandshakeEvent? { latest.withLock { $0?.kind == .succeeded ? nil : $0 } }
 }
 
 /// Matches DEALER replies to their pending requests.

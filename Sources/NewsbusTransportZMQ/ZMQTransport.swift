@@ -117,10 +117,22 @@ public final class ZMQTransport: Transport {
         let wake = try makeWakeSignal()
         let outbound = BoundedQueue<[Data]>(capacity: max(1, options.highWaterMark), onAvailable: wake.signal)
         let pending = PendingReplies()
+        var plan = plan(.dealer, spec, options)
+        let handshakes = HandshakeRecord()
+        if spec.role == .connect, spec.endpoint.isSecurable {
+            // A server that refuses this client (or uses CURVE when this client does not, or the other way round)
+            // never answers: its requests fail at once instead of timing out.
+            plan.onHandshake = { event in
+                handshakes.record(event)
+                if event.kind != .succeeded {
+                    pending.failAll(
+                        with: TransportError(.unauthorized, event.explanation, endpoint: spec.endpoint.description))
+                }
+            }
+        }
         let loop = started(try await SocketLoop.start(
-            context: context, plan: plan(.dealer, spec, options), wake: wake, outbound: outbound,
-            inbound: ReplySink(pending: pending)))
-        return ZMQRequester(loop: loop, outbound: outbound, pending: pending, options: options)
+            context: context, plan: plan, wake: wake, outbound: outbound, inbound: ReplySink(pending: pending)))
+        return ZMQRequester(loop: loop, outbound: outbound, pending: pending, options: options, handshakes: handshakes)
     }
 
     public func responder(at spec: EndpointSpec, options: ChannelOptions) async throws(TransportError)

@@ -38,9 +38,9 @@ import ZeroMQ
         for (name, keyArguments, hint) in [
             (
                 "mallory", ["--curve-key-file", malloryFiles.keyPair.path, "--curve-server-key", busFiles.publicKey.path],
-                "--curve-allow-file"
+                "allow-list"
             ),
-            ("plain", [], "running?"),
+            ("plain", [], "CURVE on one side only"),
         ] {
             let log = keyDirectory.appendingPathComponent("\(name).log")
             let client = try ChildProcess.start(

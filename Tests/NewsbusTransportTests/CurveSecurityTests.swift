@@ -96,6 +96,30 @@ import ZeroMQ
         for transport in [aliceTransport, malloryTransport, serverSide] { await transport.close() }
     }
 
+    @Test func refusedRequestersFailAtOnceSayingWhy() async throws {
+        // Given a CURVE server answering requests on TCP that allows alice only
+        let serverSide = try serverTransport()
+        let responder = try await serverSide.responder(at: .bind(.tcp(host: "127.0.0.1", port: 0)))
+        let address = EndpointSpec.connect(responder.endpoint)
+        // When mallory and a client without CURVE send requests that would wait a minute for a reply
+        for (keys, why) in [(mallory, "allow-list"), (nil, "CURVE on one side only")] {
+            let transport = try clientTransport(keys)
+            let requester = try await transport.requester(at: address)
+            let started = ContinuousClock.now
+            // Then each fails long before that, saying why
+            do {
+                _ = try await requester.request(WireMessage(frames: [Data("hello".utf8)]), timeout: .seconds(60))
+                Issue.record("a refused client got a reply")
+            } catch {
+                #expect(error.code == .unauthorized)
+                #expect(error.message.contains(why), "\(error)")
+            }
+            #expect(started.duration(to: .now) < .seconds(30))
+            await transport.close()
+        }
+        await serverSide.close()
+    }
+
     @Test func keyFilesRoundTripAndBadLinesAreNamed() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nbkeys-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -51,6 +51,9 @@ struct PushCommand: AsyncParsableCommand {
             progress.finish()
             await transport.close()
             print(tally.summary(total: items.count))
+            if let refusal = tally.refusal {
+                throw Unanswered(description: "ingest at \(spec.endpoint) did not let this client in: \(refusal.message)")
+            }
             if !tally.failed.isEmpty {
                 throw Unanswered(
                     description: "\(tally.failed.count) article\(tally.failed.count == 1 ? "" : "s") got no verdict within "
@@ -119,6 +122,8 @@ struct VerdictTally {
     var duplicate = 0
     var rejected: [String: (count: Int, example: String)] = [:]
     var failed: [String] = []
+    /// Why ingest refused this client's security handshake, if it did.
+    var refusal: TransportError?
 
     mutating func record(_ result: Result<SubmitVerdict, any Error>, origin: String, printJSON: Bool) {
         switch result {
@@ -136,6 +141,7 @@ struct VerdictTally {
             }
         case .failure(let error):
             failed.append("\(origin): \(error)")
+            if let error = error as? TransportError, error.code == .unauthorized { refusal = error }
         }
     }
 
