@@ -28,9 +28,7 @@ struct SequenceTracker {
         }
         guard sequence > current, above.insert(sequence).inserted else { return false }
         highest = max(highest, sequence)
-        var next = current
-        while above.remove(next + 1) != nil { next += 1 }
-        floor = next
+        raiseFloor(from: current)
         return true
     }
 
@@ -41,9 +39,13 @@ struct SequenceTracker {
     mutating func settle(upTo sequence: Int64) {
         guard sequence > (floor ?? .min) else { return }
         above = above.filter { $0 > sequence + 1 }
-        floor = sequence
         highest = max(highest, sequence)
-        var next = sequence
+        raiseFloor(from: sequence)
+    }
+
+    /// Makes `start`, and the numbers seen right after it with no hole, the new floor.
+    private mutating func raiseFloor(from start: Int64) {
+        var next = start
         while above.remove(next + 1) != nil { next += 1 }
         floor = next
     }

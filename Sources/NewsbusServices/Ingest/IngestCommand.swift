@@ -80,11 +80,19 @@ public struct IngestCommand: AsyncParsableCommand {
             storedAcks: try await transport.receiver(
                 .subscribe([.articleStored, .articleRejected]), at: acksSpec, options: options),
             counters: counters, logger: logger)
-        let checkpoints = CheckpointService(
-            checkpointer: try WALCheckpointer(path: path), interval: .seconds(2), logger: logger)
-        let compaction = JournalCompactionService(
-            journal: intake.journal, retention: .seconds(retentionHours * 3600), interval: .seconds(60),
-            counters: counters, logger: logger)
+        let checkpointer = try WALCheckpointer(path: path)
+        let checkpoints = PeriodicService(description: "journal checkpoint", interval: .seconds(2), logger: logger) {
+            try checkpointer.checkpoint()
+        }
+        // Stored entries past the retention are deleted; within it, an exact duplicate is recognised by ingest, and
+        // after it by the store (idempotent by id).
+        let journal = intake.journal
+        let compaction = PeriodicService(
+            description: "journal compaction", interval: .seconds(60), logger: logger,
+            work: PeriodicService.inSlices(of: 10_000, counting: "compacted", in: counters) { limit in
+                try journal.compact(
+                    settledBefore: Date().addingTimeInterval(-Double(retentionHours * 3600)), limit: limit)
+            })
         try await ServiceHost.run(
             "ingest", parts: [service, checkpoints, compaction], transport: transport, status: statusSpec, options: options,
             counters: counters,

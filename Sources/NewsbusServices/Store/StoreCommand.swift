@@ -65,9 +65,14 @@ public struct StoreCommand: AsyncParsableCommand {
             store: store,
             letters: try await transport.receiver(.subscribe([.articleDeadLetter]), at: deadLettersSpec, options: options),
             counters: counters, logger: logger)
-        let checkpoints = CheckpointService(
-            checkpointer: try WALCheckpointer(path: path), interval: .seconds(2), logger: logger)
-        let textIndex = TextIndexService(store: store, interval: .milliseconds(250), counters: counters, logger: logger)
+        let checkpointer = try WALCheckpointer(path: path)
+        let checkpoints = PeriodicService(description: "store checkpoint", interval: .seconds(2), logger: logger) {
+            try checkpointer.checkpoint()
+        }
+        // New articles go into the full-text index in batches, away from their commits (text queries catch it up too).
+        let textIndex = PeriodicService(
+            description: "text indexing", interval: .milliseconds(250), logger: logger,
+            work: PeriodicService.inSlices(of: 2000, counting: "indexed", in: counters) { try store.indexText(limit: $0) })
         logger.info("store ready", metadata: ["database": "\(path)", "articles": "\((try? store.count()) ?? 0)"])
         try await ServiceHost.run(
             "store", parts: [stage, queries, parked, checkpoints, textIndex], transport: transport, status: statusSpec, options: options,
