@@ -72,6 +72,10 @@ public struct ArticleValidator: Sendable {
                         ? "expected one JSON object per message, got an array (send one article per message)"
                         : "expected a JSON object, got text starting with \(Self.describe(first))"))
         }
+        // The one-pass reader takes what is valid; anything else is decoded again to say what is wrong with it.
+        if let article = try? JSONReader.read(frame, { try RawArticle(from: &$0) }) {
+            return check(article, prefix: "")
+        }
         do {
             return check(try JSONDecoder().decode(RawArticle.self, from: frame), prefix: "")
         } catch let DecodingError.typeMismatch(type, context) {

@@ -101,33 +101,6 @@ extension Envelope: Codable {
     }
 }
 
-/// Every field of an envelope but its payload, written as ``Envelope`` writes them.
-struct EnvelopeFields: Encodable {
-    let version: ProtocolVersion
-    let type: MessageType
-    let id: ArticleID
-    let trace: TraceID
-    let attempt: Int
-    let createdAt: String
-    let sentAt: String
-    let sequence: Int64?
-
-    init<Body: Payload>(_ envelope: Envelope<Body>) {
-        version = envelope.version
-        type = envelope.type
-        id = envelope.id
-        trace = envelope.trace
-        attempt = envelope.attempt
-        createdAt = Timestamp.format(envelope.createdAt)
-        sentAt = Timestamp.format(envelope.sentAt)
-        sequence = envelope.sequence
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case version = "v", type, id, trace, attempt, createdAt = "created_at", sentAt = "sent_at", sequence = "seq"
-    }
-}
-
 /// The fields every envelope has, read without decoding the payload: enough to route, count or reject a
 /// message whose payload type is unknown or broken.
 public struct EnvelopeHeader: Sendable, Equatable, Decodable {
@@ -138,4 +111,95 @@ public struct EnvelopeHeader: Sendable, Equatable, Decodable {
     public var attempt: Int?
 
     enum CodingKeys: String, CodingKey { case version = "v", type, id, trace, attempt }
+}
+
+extension Envelope: JSONWireCodable {
+    public func write(to writer: inout JSONWriter) {
+        write(to: &writer) { writer in payload.write(to: &writer) }
+    }
+
+    /// Writes the envelope with `payload` writing the `payload` field's value.
+    func write(to writer: inout JSONWriter, payload: (inout JSONWriter) -> Void) {
+        writer.object { writer in
+            writer.field("v", version.description)
+            writer.field("type", type.rawValue)
+            writer.field("id", id.rawValue)
+            writer.field("trace", trace.rawValue)
+            writer.field("attempt", attempt)
+            writer.field("created_at", Timestamp.format(createdAt))
+            writer.field("sent_at", Timestamp.format(sentAt))
+            writer.field("seq", sequence)
+            writer.key("payload")
+            payload(&writer)
+        }
+    }
+
+    /// Reads an envelope, with the same checks as its `Decodable` form.
+    public init(from reader: inout JSONReader) throws {
+        var header = EnvelopeHeader.Fields()
+        var createdAt: Date?
+        var sentAt: Date?
+        var sequence: Int64?
+        var payload: Body?
+        try reader.object { reader, key in
+            switch key {
+            case "created_at": createdAt = Timestamp.parse(try reader.string())
+            case "sent_at": sentAt = Timestamp.parse(try reader.string())
+            case "seq": sequence = try reader.readNull() ? nil : reader.integer64()
+            case "payload": payload = try Body(from: &reader)
+            default: try header.read(key, from: &reader)
+            }
+        }
+        let fields = try header.validated()
+        guard fields.type == Body.messageType, let id = fields.id, let trace = fields.trace,
+            let attempt = fields.attempt, let createdAt, let sentAt, let payload
+        else { throw JSONReadError(offset: 0, reason: "\(Body.messageType) envelope fields") }
+        self.init(
+            id: id, trace: trace, attempt: attempt, createdAt: createdAt, sentAt: sentAt, sequence: sequence,
+            payload: payload, version: fields.version)
+    }
+}
+
+extension EnvelopeHeader {
+    /// Reads the header fields of an envelope and skips the rest, with the same checks as its `Decodable` form.
+    init(from reader: inout JSONReader) throws {
+        var fields = Fields()
+        try reader.object { reader, key in try fields.read(key, from: &reader) }
+        self = try fields.validated()
+    }
+
+    /// The header fields as they are read, each checked as its `Decodable` form checks it.
+    struct Fields {
+        var version: ProtocolVersion?
+        var type: MessageType?
+        var id: ArticleID?
+        var trace: TraceID?
+        var attempt: Int?
+
+        /// Reads the field `key` if it is a header field, or skips its value.
+        mutating func read(_ key: JSONKey, from reader: inout JSONReader) throws {
+            switch key {
+            case "v": version = ProtocolVersion(try reader.string())
+            case "type": type = MessageType(rawValue: try reader.string())
+            case "id":
+                let text = try reader.string()
+                guard !text.isEmpty, text.utf8.count <= 128 else { throw JSONReadError(offset: 0, reason: "id") }
+                id = ArticleID(rawValue: text)
+            case "trace": trace = TraceID(rawValue: try reader.string())
+            case "attempt":
+                let value = try reader.integer()
+                guard value >= 1 else { throw JSONReadError(offset: 0, reason: "attempt") }
+                attempt = value
+            default: try reader.skipValue()
+            }
+        }
+
+        /// The header, when the version (of this major version) and the type were read.
+        func validated() throws -> EnvelopeHeader {
+            guard let version, version.major == ProtocolVersion.current.major, let type else {
+                throw JSONReadError(offset: 0, reason: "envelope version or type")
+            }
+            return EnvelopeHeader(version: version, type: type, id: id, trace: trace, attempt: attempt)
+        }
+    }
 }

@@ -10,12 +10,33 @@ public enum Timestamp {
         let millis = Int(milliseconds - Double(seconds) * 1000)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        var text = ""
+        let fields: [(value: Int, width: Int, separator: UInt8)] = [
+            (Int(parts.tm_year) + 1900, 4, UInt8(ascii: "-")), (Int(parts.tm_mon) + 1, 2, UInt8(ascii: "-")),
+            (Int(parts.tm_mday), 2, UInt8(ascii: "T")), (Int(parts.tm_hour), 2, UInt8(ascii: ":")),
+            (Int(parts.tm_min), 2, UInt8(ascii: ":")), (Int(parts.tm_sec), 2, UInt8(ascii: ".")),
+            (millis, 3, UInt8(ascii: "Z")),
+        ]
+        var text: [UInt8] = []
         text.reserveCapacity(24)
-        text += pad(Int(parts.tm_year) + 1900, 4) + "-" + pad(Int(parts.tm_mon) + 1, 2) + "-"
-        text += pad(Int(parts.tm_mday), 2) + "T" + pad(Int(parts.tm_hour), 2) + ":" + pad(Int(parts.tm_min), 2)
-        text += ":" + pad(Int(parts.tm_sec), 2) + "." + pad(millis, 3) + "Z"
-        return text
+        for field in fields {
+            appendDigits(field.value, width: field.width, to: &text)
+            text.append(field.separator)
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends `value` (not negative) in decimal, left-padded with zeros to at least `width` digits.
+    private static func appendDigits(_ value: Int, width: Int, to text: inout [UInt8]) {
+        var divisor = 1
+        var digits = 1
+        while digits < width || value / divisor >= 10 {
+            divisor *= 10
+            digits += 1
+        }
+        while divisor > 0 {
+            text.append(UInt8(truncatingIfNeeded: value / divisor % 10) + UInt8(ascii: "0"))
+            divisor /= 10
+        }
     }
 
     /// Parses an RFC 3339 timestamp (`Z` or `±HH:MM`, with or without fractional seconds).
@@ -56,11 +77,6 @@ public enum Timestamp {
         let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     private static func number(_ bytes: [UInt8], _ start: Int, _ length: Int) -> Int? {

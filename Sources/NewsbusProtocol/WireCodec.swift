@@ -12,12 +12,7 @@ public enum WireCodec {
     public static func encode<Body: Payload>(_ envelope: Envelope<Body>, qualifiers: [String] = [])
         throws(ProtocolError) -> WireMessage
     {
-        do {
-            let body = try JSONEncoder.protocolEncoder.encode(envelope)
-            return WireMessage(topic: Body.messageType.topic(qualifiers: qualifiers), body: body)
-        } catch {
-            throw ProtocolError(code: .encodingFailed, message: "\(Body.messageType) envelope: \(error)")
-        }
+        try message(envelope, qualifiers: qualifiers) { writer in envelope.payload.write(to: &writer) }
     }
 
     /// Encodes an envelope whose payload is already JSON — for instance an article the store has just encoded for
@@ -27,21 +22,33 @@ public enum WireCodec {
     public static func encode<Body: Payload>(
         _ envelope: Envelope<Body>, payloadJSON: Data, qualifiers: [String] = []
     ) throws(ProtocolError) -> WireMessage {
-        do {
-            var body = try JSONEncoder.protocolEncoder.encode(EnvelopeFields(envelope))
-            guard body.last == UInt8(ascii: "}") else {
-                throw ProtocolError(code: .encodingFailed, message: "envelope fields did not encode as an object")
-            }
-            body.removeLast()
-            body.append(contentsOf: Array(#","payload":"#.utf8))
-            body.append(payloadJSON)
-            body.append(UInt8(ascii: "}"))
-            return WireMessage(topic: Body.messageType.topic(qualifiers: qualifiers), body: body)
-        } catch let error as ProtocolError {
-            throw error
-        } catch {
-            throw ProtocolError(code: .encodingFailed, message: "\(Body.messageType) envelope: \(error)")
+        try message(envelope, qualifiers: qualifiers) { writer in writer.verbatim(payloadJSON) }
+    }
+
+    private static func message<Body: Payload>(
+        _ envelope: Envelope<Body>, qualifiers: [String], payload: (inout JSONWriter) -> Void
+    ) throws(ProtocolError) -> WireMessage {
+        var writer = JSONWriter(capacity: 16 * 1024)
+        envelope.write(to: &writer, payload: payload)
+        if let failure = writer.failure {
+            throw ProtocolError(code: .encodingFailed, message: "\(Body.messageType) envelope: \(failure)")
         }
+        return WireMessage(topic: Body.messageType.topic(qualifiers: qualifiers), body: Data(writer.bytes))
+    }
+
+    /// The JSON of one payload (or any value that writes its own JSON), as it appears in an envelope.
+    /// - Throws: ``ProtocolError/Code/encodingFailed`` if a value cannot be represented in JSON.
+    public static func json(_ value: some JSONWireCodable) throws(ProtocolError) -> Data {
+        try JSONWriter.encode(value).get()
+    }
+
+    /// Reads a payload (or any value that reads its own JSON) from its JSON.
+    /// - Throws: ``ProtocolError/Code/malformedEnvelope`` naming the field and the reason.
+    public static func value<Value: JSONWireCodable & Decodable>(_ type: Value.Type, fromJSON data: Data)
+        throws(ProtocolError) -> Value
+    {
+        if let value = try? JSONReader.read(data, { try Value(from: &$0) }) { return value }
+        return try decodeJSON(type, from: data, what: "\(type)")
     }
 
     /// Decodes a message as an envelope carrying `Body`.
@@ -52,6 +59,8 @@ public enum WireCodec {
         throws(ProtocolError) -> Envelope<Body>
     {
         let body = try envelopeFrame(of: message, expecting: Body.messageType)
+        // The one-pass reader takes what is valid; anything else is decoded again to say what is wrong with it.
+        if let envelope = try? JSONReader.read(body, { try Envelope<Body>(from: &$0) }) { return envelope }
         return try decodeJSON(Envelope<Body>.self, from: body, what: "\(Body.messageType) envelope")
     }
 
@@ -59,7 +68,12 @@ public enum WireCodec {
     /// - Throws: ``ProtocolError`` as for ``decode(_:as:)``; the major version is checked.
     public static func header(of message: WireMessage) throws(ProtocolError) -> EnvelopeHeader {
         let body = try envelopeFrame(of: message, expecting: nil)
-        let header = try decodeJSON(EnvelopeHeader.self, from: body, what: "envelope header")
+        let header: EnvelopeHeader
+        if let read = try? JSONReader.read(body, { try EnvelopeHeader(from: &$0) }) {
+            header = read
+        } else {
+            header = try decodeJSON(EnvelopeHeader.self, from: body, what: "envelope header")
+        }
         guard header.version.major == ProtocolVersion.current.major else {
             throw ProtocolError.unsupportedVersion(header.version)
         }

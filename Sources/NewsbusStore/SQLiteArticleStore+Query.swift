@@ -63,11 +63,10 @@ extension SQLiteArticleStore {
                     db,
                     sql: "SELECT a.id, a.seq, a.stored_at, a.document FROM articles a \(filter) ORDER BY \(order) LIMIT ? OFFSET ?",
                     arguments: arguments + [limit, offset])
-                let decoder = JSONDecoder()
                 let articles = try rows.map { row in
                     StoredArticle(
                         id: ArticleID(rawValue: row["id"]), sequence: row["seq"], storedAt: row["stored_at"],
-                        article: try decoder.decode(EnrichedArticle.self, from: row["document"] as Data))
+                        article: try WireCodec.value(EnrichedArticle.self, fromJSON: row["document"] as Data))
                 }
                 return QueryResult(total: total, articles: articles)
             }

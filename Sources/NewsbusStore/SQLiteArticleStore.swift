@@ -145,13 +145,12 @@ public final class SQLiteArticleStore: ArticleStore {
     public func write(batch: [(id: ArticleID, article: EnrichedArticle)], storedAt: String)
         -> [Result<StoreWrite, StoreError>]
     {
-        let encoder = JSONEncoder()
         let documents = batch.map { entry in
             Result { () throws(StoreError) -> Data in
-                do {
-                    return try encoder.encode(entry.article)
+                do throws(ProtocolError) {
+                    return try WireCodec.json(entry.article)
                 } catch {
-                    throw StoreError(code: "encoding_failed", message: "article \(entry.id): \(error)")
+                    throw StoreError(code: "encoding_failed", message: "article \(entry.id): \(error.message)")
                 }
             }
         }

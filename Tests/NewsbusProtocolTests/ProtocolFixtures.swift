@@ -45,22 +45,30 @@ enum ProtocolFixtures {
         }
     }
 
+    /// The payload type of a message type.
+    static func payloadType(of type: String) -> (any Payload.Type)? {
+        switch MessageType(rawValue: type) {
+        case .articleRaw: RawArticle.self
+        case .articleParsed: ParsedArticle.self
+        case .articleEnriched: EnrichedArticle.self
+        case .articleStored: StoredAck.self
+        case .articleRejected: Rejection.self
+        case .articleVerdict: SubmitVerdict.self
+        case .articleDeadLetter: DeadLetter.self
+        case .statusRequest: StatusRequest.self
+        case .statusReport: StatusReport.self
+        case .queryRequest: ArticleQuery.self
+        case .queryResult: QueryResult.self
+        default: nil
+        }
+    }
+
     /// Decodes a message as its type's payload and encodes it again with the same topic qualifiers.
     static func roundTrip(_ fixture: Fixture) throws -> WireMessage {
-        switch MessageType(rawValue: fixture.type) {
-        case .articleRaw: try reencode(fixture, RawArticle.self)
-        case .articleParsed: try reencode(fixture, ParsedArticle.self)
-        case .articleEnriched: try reencode(fixture, EnrichedArticle.self)
-        case .articleStored: try reencode(fixture, StoredAck.self)
-        case .articleRejected: try reencode(fixture, Rejection.self)
-        case .articleVerdict: try reencode(fixture, SubmitVerdict.self)
-        case .articleDeadLetter: try reencode(fixture, DeadLetter.self)
-        case .statusRequest: try reencode(fixture, StatusRequest.self)
-        case .statusReport: try reencode(fixture, StatusReport.self)
-        case .queryRequest: try reencode(fixture, ArticleQuery.self)
-        case .queryResult: try reencode(fixture, QueryResult.self)
-        default: throw ProtocolError(code: .typeMismatch, message: "no payload type for \(fixture.type)")
+        guard let type = payloadType(of: fixture.type) else {
+            throw ProtocolError(code: .typeMismatch, message: "no payload type for \(fixture.type)")
         }
+        return try reencode(fixture, type)
     }
 
     private static func reencode<P: Payload>(_ fixture: Fixture, _: P.Type) throws -> WireMessage {

@@ -113,3 +113,118 @@ public struct DateMention: Codable, Sendable, Hashable {
         self.value = value
     }
 }
+
+extension EnrichedArticle {
+    public func write(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("article")
+            article.write(to: &writer)
+            writer.field("entities", entities)
+            writer.field("dates", dates)
+        }
+    }
+
+    public init(from reader: inout JSONReader) throws {
+        var article: ParsedArticle?, entities: [Entity]?, dates: [DateMention]?
+        try reader.object { reader, key in
+            switch key {
+            case "article": article = try ParsedArticle(from: &reader)
+            case "entities": entities = try reader.array()
+            case "dates": dates = try reader.array()
+            default: try reader.skipValue()
+            }
+        }
+        guard let article, let entities, let dates else {
+            throw JSONReadError(offset: 0, reason: "missing enriched article fields")
+        }
+        self.init(article: article, entities: entities, dates: dates)
+    }
+}
+
+extension Entity: JSONWireCodable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.field("key", key)
+            writer.field("label", label.rawValue)
+            writer.field("name", name)
+            writer.field("value", value)
+            writer.field("mentions", mentions)
+            writer.field("mention_count", mentionCount)
+            writer.field("salience", salience)
+        }
+    }
+
+    public init(from reader: inout JSONReader) throws {
+        var key: String?, label: String?, name: String?, value: String?, mentions: [Mention]?
+        var mentionCount: Int?, salience: Double?
+        try reader.object { reader, field in
+            switch field {
+            case "key": key = try reader.string()
+            case "label": label = try reader.string()
+            case "name": name = try reader.string()
+            case "value": value = try reader.optionalString()
+            case "mentions": mentions = try reader.array()
+            case "mention_count": mentionCount = try reader.integer()
+            case "salience": salience = try reader.number()
+            default: try reader.skipValue()
+            }
+        }
+        guard let key, let label, let name, let mentions, let mentionCount, let salience else {
+            throw JSONReadError(offset: 0, reason: "missing entity fields")
+        }
+        self.init(key: key, label: EntityLabel(rawValue: label), name: name, value: value, mentions: mentions, salience: salience)
+        self.mentionCount = mentionCount
+    }
+}
+
+extension Mention: JSONWireCodable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.field("start", start)
+            writer.field("end", end)
+            writer.field("text", text)
+        }
+    }
+
+    public init(from reader: inout JSONReader) throws {
+        var start: Int?, end: Int?, text: String?
+        try reader.object { reader, key in
+            switch key {
+            case "start": start = try reader.integer()
+            case "end": end = try reader.integer()
+            case "text": text = try reader.string()
+            default: try reader.skipValue()
+            }
+        }
+        guard let start, let end, let text else { throw JSONReadError(offset: 0, reason: "missing mention fields") }
+        self.init(start: start, end: end, text: text)
+    }
+}
+
+extension DateMention: JSONWireCodable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.field("start", start)
+            writer.field("end", end)
+            writer.field("text", text)
+            writer.field("value", value)
+        }
+    }
+
+    public init(from reader: inout JSONReader) throws {
+        var start: Int?, end: Int?, text: String?, value: String?
+        try reader.object { reader, key in
+            switch key {
+            case "start": start = try reader.integer()
+            case "end": end = try reader.integer()
+            case "text": text = try reader.string()
+            case "value": value = try reader.string()
+            default: try reader.skipValue()
+            }
+        }
+        guard let start, let end, let text, let value else {
+            throw JSONReadError(offset: 0, reason: "missing date mention fields")
+        }
+        self.init(start: start, end: end, text: text, value: value)
+    }
+}

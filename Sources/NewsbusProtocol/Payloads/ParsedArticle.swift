@@ -107,3 +107,104 @@ public struct DatedValue: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey { case value, origin = "source" }
 }
+
+extension ParsedArticle {
+    public func write(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.field("title", title)
+            writer.field("lede", lede)
+            writer.field("body", body)
+            writer.field("blocks", blocks)
+            writer.field("authors", authors)
+            writer.field("published", published)
+            writer.field("updated", updated)
+            writer.field("url", url)
+            writer.field("canonical_url", canonicalURL)
+            writer.field("site_name", siteName)
+            writer.field("source", source)
+            writer.field("lang", lang)
+            writer.field("lang_confidence", langConfidence)
+            writer.field("word_count", wordCount)
+            writer.field("removed", removed)
+            writer.field("simhash", simhash)
+        }
+    }
+
+    public init(from reader: inout JSONReader) throws {
+        var title: String?, body: String?, blocks: [TextBlock]?, authors: [String]?, lang: String?
+        var langConfidence: Double?, wordCount: Int?, removed: [String: Int]?
+        var optional = ParsedArticle(title: "", body: "", blocks: [], lang: "", langConfidence: 0, wordCount: 0)
+        try reader.object { reader, key in
+            switch key {
+            case "title": title = try reader.string()
+            case "lede": optional.lede = try reader.optionalString()
+            case "body": body = try reader.string()
+            case "blocks": blocks = try reader.array()
+            case "authors": authors = try reader.strings()
+            case "published": optional.published = try reader.readNull() ? nil : DatedValue(from: &reader)
+            case "updated": optional.updated = try reader.readNull() ? nil : DatedValue(from: &reader)
+            case "url": optional.url = try reader.optionalString()
+            case "canonical_url": optional.canonicalURL = try reader.optionalString()
+            case "site_name": optional.siteName = try reader.optionalString()
+            case "source": optional.source = try reader.optionalString()
+            case "lang": lang = try reader.string()
+            case "lang_confidence": langConfidence = try reader.number()
+            case "word_count": wordCount = try reader.integer()
+            case "removed": removed = try reader.integersByKey()
+            case "simhash": optional.simhash = try reader.optionalString()
+            default: try reader.skipValue()
+            }
+        }
+        guard let title, let body, let blocks, let authors, let lang, let langConfidence, let wordCount, let removed
+        else { throw JSONReadError(offset: 0, reason: "missing parsed article fields") }
+        self = optional
+        (self.title, self.body, self.blocks, self.authors) = (title, body, blocks, authors)
+        (self.lang, self.langConfidence, self.wordCount, self.removed) = (lang, langConfidence, wordCount, removed)
+    }
+}
+
+extension TextBlock: JSONWireCodable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.field("kind", kind.rawValue)
+            writer.field("start", start)
+            writer.field("end", end)
+        }
+    }
+
+    public init(from reader: inout JSONReader) throws {
+        var kind: Kind?, start: Int?, end: Int?
+        try reader.object { reader, key in
+            switch key {
+            case "kind": kind = Kind(rawValue: try reader.string())
+            case "start": start = try reader.integer()
+            case "end": end = try reader.integer()
+            default: try reader.skipValue()
+            }
+        }
+        guard let kind, let start, let end else { throw JSONReadError(offset: 0, reason: "text block fields") }
+        self.init(kind: kind, start: start, end: end)
+    }
+}
+
+extension DatedValue: JSONWireCodable {
+    public func write(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.field("value", value)
+            writer.field("source", origin.rawValue)
+        }
+    }
+
+    public init(from reader: inout JSONReader) throws {
+        var value: String?, origin: Origin?
+        try reader.object { reader, key in
+            switch key {
+            case "value": value = try reader.string()
+            case "source": origin = Origin(rawValue: try reader.string())
+            default: try reader.skipValue()
+            }
+        }
+        guard let value, let origin else { throw JSONReadError(offset: 0, reason: "dated value fields") }
+        self.init(value: value, origin: origin)
+    }
+}

@@ -38,3 +38,35 @@ public struct RawArticle: Payload {
         case text, html, url, source, title, published, lang, clientID = "client_id"
     }
 }
+
+extension RawArticle {
+    public func write(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.field("text", text)
+            writer.field("html", html)
+            writer.field("url", url)
+            writer.field("source", source)
+            writer.field("title", title)
+            writer.field("published", published)
+            writer.field("lang", lang)
+            writer.field("client_id", clientID)
+        }
+    }
+
+    public init(from reader: inout JSONReader) throws {
+        self.init()
+        try reader.object { reader, key in
+            switch key {
+            case "text": text = try reader.optionalString()
+            case "html": html = try reader.optionalString()
+            case "url": url = try reader.optionalString()
+            case "source": source = try reader.optionalString()
+            case "title": title = try reader.optionalString()
+            case "published": published = try reader.optionalString()
+            case "lang": lang = try reader.optionalString()
+            case "client_id": clientID = try reader.optionalString()
+            default: try reader.skipValue()
+            }
+        }
+    }
+}

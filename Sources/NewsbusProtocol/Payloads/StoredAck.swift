@@ -17,3 +17,26 @@ public struct StoredAck: Payload {
 
     enum CodingKeys: String, CodingKey { case duplicate, sequence = "seq" }
 }
+
+extension StoredAck {
+    public func write(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.field("duplicate", duplicate)
+            writer.field("seq", sequence)
+        }
+    }
+
+    public init(from reader: inout JSONReader) throws {
+        var duplicate: Bool?
+        var sequence: Int64?
+        try reader.object { reader, key in
+            switch key {
+            case "duplicate": duplicate = try reader.boolean()
+            case "seq": sequence = try reader.integer64()
+            default: try reader.skipValue()
+            }
+        }
+        guard let duplicate, let sequence else { throw JSONReadError(offset: 0, reason: "missing stored ack fields") }
+        self.init(duplicate: duplicate, sequence: sequence)
+    }
+}
