@@ -82,6 +82,7 @@ let package = Package(
             dependencies: [
                 "NewsbusProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),
@@ -90,6 +91,7 @@ let package = Package(
             dependencies: [
                 "NewsbusProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),

@@ -193,20 +193,32 @@ public final class SQLiteArticleStore: ArticleStore {
             parsed.lang, parsed.title, parsed.body, parsed.url, parsed.source, parsed.simhash, document,
         ])
         let sequence = db.lastInsertedRowID
-        let insertEntity = try db.cachedStatement(
-            sql: """
-                INSERT OR IGNORE INTO entities (article_seq, key, label, name, folded_name, mention_count, salience)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-        let insertMention = try db.cachedStatement(
-            sql: "INSERT INTO mentions (article_seq, key, start, end, text) VALUES (?, ?, ?, ?, ?)")
+        let insertEntity = try RowInsert(
+            db.cachedStatement(
+                sql: """
+                    INSERT OR IGNORE INTO entities (article_seq, key, label, name, folded_name, mention_count, salience)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """))
+        let insertMention = try RowInsert(
+            db.cachedStatement(sql: "INSERT INTO mentions (article_seq, key, start, end, text) VALUES (?, ?, ?, ?, ?)"))
         for entity in article.entities {
-            try insertEntity.execute(arguments: [
-                sequence, entity.key, entity.label.rawValue, entity.name, NameFolding.fold(entity.name),
-                entity.mentionCount, entity.salience,
-            ])
+            try insertEntity.run { row in
+                row.bind(sequence)
+                row.bind(entity.key)
+                row.bind(entity.label.rawValue)
+                row.bind(entity.name)
+                row.bind(NameFolding.fold(entity.name))
+                row.bind(entity.mentionCount)
+                row.bind(entity.salience)
+            }
             for mention in entity.mentions {
-                try insertMention.execute(arguments: [sequence, entity.key, mention.start, mention.end, mention.text])
+                try insertMention.run { row in
+                    row.bind(sequence)
+                    row.bind(entity.key)
+                    row.bind(mention.start)
+                    row.bind(mention.end)
+                    row.bind(mention.text)
+                }
             }
         }
         return StoreWrite(sequence: sequence, duplicate: false, document: document)

@@ -184,11 +184,13 @@ final class EventCollector: @unchecked Sendable {
 
     private let lock = NSLock()
     private var arrivals: [ArticleID: Arrival] = [:]
+    /// The articles ``wait(for:until:)`` waits for, and how many of them have arrived.
+    private var awaited: Set<ArticleID> = []
+    private var awaitedArrived = 0
     private var reader: Task<Void, Never>?
 
     init(events: any MessageReceiver) {
         reader = Task { [weak self] in
-            let decoder = JSONDecoder()
             var iterator = events.messages().makeAsyncIterator()
             while true {
                 let batch = await iterator.nextBatch(maxCount: 256)
@@ -196,9 +198,9 @@ final class EventCollector: @unchecked Sendable {
                 let now = ContinuousClock.now
                 let arrivals = batch.compactMap { message -> (ArticleID, Arrival)? in
                     guard let header = try? WireCodec.header(of: message), let id = header.id,
-                        let counted = try? decoder.decode(WordCount.self, from: message.frames[1])
+                        let words = try? Self.wordCount(of: message.frames[1])
                     else { return nil }
-                    return (id, Arrival(at: now, words: counted.payload.article.wordCount))
+                    return (id, Arrival(at: now, words: words))
                 }
                 self?.record(arrivals)
             }
@@ -208,27 +210,41 @@ final class EventCollector: @unchecked Sendable {
     deinit { reader?.cancel() }
 
     /// Just the word count of an enriched event (the benchmark must not spend its CPU decoding whole articles).
-    private struct WordCount: Decodable {
-        struct Payload: Decodable {
-            struct Article: Decodable {
-                let wordCount: Int
-                enum CodingKeys: String, CodingKey { case wordCount = "word_count" }
+    private static func wordCount(of envelope: Data) throws -> Int? {
+        try JSONReader.read(envelope) { reader in
+            var words: Int?
+            try reader.object { reader, key in
+                guard case "payload" = key else { return try reader.skipValue() }
+                try reader.object { reader, key in
+                    guard case "article" = key else { return try reader.skipValue() }
+                    try reader.object { reader, key in
+                        guard case "word_count" = key else { return try reader.skipValue() }
+                        words = try reader.integer()
+                    }
+                }
             }
-            let article: Article
+            return words
         }
-        let payload: Payload
     }
 
     private func record(_ batch: [(ArticleID, Arrival)]) {
-        lock.withLock { for (id, arrival) in batch where arrivals[id] == nil { arrivals[id] = arrival } }
+        lock.withLock {
+            for (id, arrival) in batch where arrivals[id] == nil {
+                arrivals[id] = arrival
+                if awaited.contains(id) { awaitedArrived += 1 }
+            }
+        }
     }
 
-    /// The arrivals of `ids` seen by `deadline` (polling the record every 5 ms).
+    /// The arrivals of `ids` seen by `deadline` (checking a counter every 5 ms).
     func wait(for ids: Set<ArticleID>, until deadline: ContinuousClock.Instant) async -> [ArticleID: Arrival] {
-        while true {
-            let found = lock.withLock { arrivals.filter { ids.contains($0.key) } }
-            if found.count == ids.count || ContinuousClock.now >= deadline { return found }
+        lock.withLock {
+            awaited = ids
+            awaitedArrived = arrivals.keys.reduce(0) { $0 + (ids.contains($1) ? 1 : 0) }
+        }
+        while lock.withLock({ awaitedArrived }) < ids.count, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(5))
         }
+        return lock.withLock { arrivals.filter { ids.contains($0.key) } }
     }
 }
