@@ -112,6 +112,19 @@ public final class SQLiteArticleStore: ArticleStore {
         return migrator
     }
 
+    /// How far the full-text index is behind: the newest article's sequence number and the last one indexed.
+    public func textIndexProgress() throws(StoreError) -> (latest: Int64, indexedUpTo: Int64) {
+        do {
+            return try database.read { db in
+                let latest = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM articles") ?? 0
+                let indexed = try Int64.fetchOne(db, sql: "SELECT indexed_up_to FROM text_index") ?? 0
+                return (latest, indexed)
+            }
+        } catch {
+            throw StoreError(code: "read_failed", message: "\(error)")
+        }
+    }
+
     /// Adds the articles not yet in the full-text index to it, oldest first, at most `limit` of them in one
     /// transaction. Text queries call it first, so the index is never behind what they can see; the store service
     /// also calls it every fraction of a second, so the work is done in batches, away from article commits.

@@ -6,6 +6,7 @@ import NewsbusStage
 import NewsbusStore
 import NewsbusTransport
 import NewsbusTransportZMQ
+import Synchronization
 
 /// `newsbus-store`: writes enriched articles to SQLite, publishes them once committed, answers queries.
 public struct StoreCommand: AsyncParsableCommand {
@@ -16,6 +17,7 @@ public struct StoreCommand: AsyncParsableCommand {
     /// Every setting of the store, for help, docs and the compose checks.
     public static let settings: [Setting] = [
         StoreSettings.input, StoreSettings.query, StoreSettings.database, StoreSettings.deadLetters,
+        StoreSettings.textIndexBacklog,
         CommonSettings.events("store"),
         CommonSettings.status("store", port: Topology.storeStatus),
     ] + CommonConfiguration.settings
@@ -24,6 +26,7 @@ public struct StoreCommand: AsyncParsableCommand {
     @Option(help: StoreSettings.query.argumentHelp) var query: String?
     @Option(help: StoreSettings.database.argumentHelp) var database: String?
     @Option(help: StoreSettings.deadLetters.argumentHelp) var deadLetters: String?
+    @Option(help: StoreSettings.textIndexBacklog.argumentHelp) var textIndexBacklog: String?
     @Option(help: CommonSettings.events("store").argumentHelp) var events: String?
     @Option(help: CommonSettings.status("store", port: Topology.storeStatus).argumentHelp) var status: String?
     @OptionGroup var common: CommonOptions
@@ -34,7 +37,7 @@ public struct StoreCommand: AsyncParsableCommand {
         let reader = ConfigurationReader.process(
             flags: [
                 "input": input, "query": query, "database": database, "dead-letters": deadLetters, "events": events,
-                "status": status,
+                "status": status, "text-index-backlog": textIndexBacklog,
             ]
                 .merging(common.flags) { $1 })
         let settings = try CommonConfiguration.resolve(reader, service: "store")
@@ -44,6 +47,7 @@ public struct StoreCommand: AsyncParsableCommand {
         let eventsSpec = try reader.endpoint(CommonSettings.events("store"))
         let statusSpec = try reader.endpoint(CommonSettings.status("store", port: Topology.storeStatus))
         let path = reader.string(StoreSettings.database)
+        let indexBacklog = try reader.integer(StoreSettings.textIndexBacklog, in: 0...10_000_000)
         LoggingSetup.bootstrap(format: settings.logFormat, level: settings.logLevel)
         let logger = Logger(label: "newsbus.store")
 
@@ -69,10 +73,18 @@ public struct StoreCommand: AsyncParsableCommand {
         let checkpoints = PeriodicService(description: "store checkpoint", interval: .seconds(2), logger: logger) {
             try checkpointer.checkpoint()
         }
-        // New articles go into the full-text index in batches, away from their commits (text queries catch it up too).
-        let textIndex = PeriodicService(
-            description: "text indexing", interval: .milliseconds(250), logger: logger,
-            work: PeriodicService.inSlices(of: 2000, counting: "indexed", in: counters) { try store.indexText(limit: $0) })
+        // New articles go into the full-text index in batches, away from their commits, once they stop coming or
+        // when the backlog grows large (text queries catch it up first, so they never miss an article).
+        let schedule = Mutex(TextIndexSchedule(maximumBacklog: Int64(indexBacklog)))
+        let indexSlices = PeriodicService.inSlices(of: 2000, counting: "indexed", in: counters) {
+            try store.indexText(limit: $0)
+        }
+        let textIndex = PeriodicService(description: "text indexing", interval: .milliseconds(250), logger: logger) {
+            let progress = try store.textIndexProgress()
+            guard schedule.withLock({ $0.shouldIndex(latest: progress.latest, indexedUpTo: progress.indexedUpTo) })
+            else { return }
+            try indexSlices()
+        }
         logger.info("store ready", metadata: ["database": "\(path)", "articles": "\((try? store.count()) ?? 0)"])
         try await ServiceHost.run(
             "store", parts: [stage, queries, parked, checkpoints, textIndex], transport: transport, status: statusSpec, options: options,
@@ -95,4 +107,7 @@ public enum StoreSettings {
     public static let database = Setting(
         flag: "database", variable: "NEWSBUS_STORE_DATABASE", defaultValue: "newsbus-data/store.sqlite",
         help: "The SQLite database file.")
+    public static let textIndexBacklog = Setting(
+        flag: "text-index-backlog", variable: "NEWSBUS_STORE_TEXT_INDEX_BACKLOG", defaultValue: "2000",
+        help: "Articles the full-text index may fall behind while articles keep arriving (0: index as they come).")
 }
