@@ -19,24 +19,42 @@ public enum ArticleIdentity {
 
     /// The UTF-8 bytes of the normalised content.
     static func normalisedBytes(_ content: String) -> [UInt8] {
-        let composed = mayNeedComposition(content) ? content.precomposedStringWithCanonicalMapping : content
+        var composed = mayNeedComposition(content) ? content.precomposedStringWithCanonicalMapping : content
         var result: [UInt8] = []
         result.reserveCapacity(composed.utf8.count)
-        var pendingSpace = false
-        for scalar in composed.unicodeScalars {
-            if isWhitespace(scalar.value) {
-                pendingSpace = !result.isEmpty
-                continue
-            }
-            if pendingSpace { result.append(0x20) }
-            pendingSpace = false
-            if scalar.isASCII {
-                result.append(UInt8(scalar.value))
-            } else {
-                result.append(contentsOf: UTF8.encode(scalar)!)
+        composed.withUTF8 { bytes in
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let (value, width) = scalar(in: bytes, at: index)
+                if isWhitespace(value) {
+                    pendingSpace = !result.isEmpty
+                } else {
+                    if pendingSpace { result.append(0x20) }
+                    pendingSpace = false
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + width]))
+                }
+                index += width
             }
         }
         return result
+    }
+
+    /// The code point that starts at `index` of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, width: Int) {
+        let lead = UInt32(bytes[index])
+        switch lead {
+        case ..<0x80: return (lead, 1)
+        case ..<0xE0: return ((lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
+        case ..<0xF0:
+            return ((lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
+        default:
+            return (
+                (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                    | UInt32(bytes[index + 3] & 0x3F), 4
+            )
+        }
     }
 
     /// Whether NFC could change the text. Latin-script news (code points below U+0300, general punctuation from

@@ -140,6 +140,9 @@ public struct ArticleValidator: Sendable {
     }
 
     private func utf8Failure(_ data: Data, what: String) -> IngestRejection? {
+        let valid = data.withUnsafeBytes { String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) != nil }
+        if valid { return nil }
+        // Only invalid input is walked scalar by scalar, to say where it goes wrong.
         var iterator = data.makeIterator()
         var decoder = UTF8()
         var offset = 0

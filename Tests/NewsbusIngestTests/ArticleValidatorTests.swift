@@ -133,4 +133,31 @@ import Testing
             #expect(text.precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value) == [value], "U+\(String(value, radix: 16))")
         }
     }
+
+    @Test func bytesAreNormalisedAsScalarByScalar() {
+        // Spaces of every width and length in UTF-8 (1 to 3 bytes) next to text of 1 to 4 bytes per code point.
+        let pieces = [" ", "\t", "\n", "\u{85}", "\u{A0}", "\u{2003}", "\u{2028}", "\u{3000}", "a", "é", "€", "🇲🇦", "l’État"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...20, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined()
+            #expect(ArticleIdentity.normalisedBytes(text) == Self.scalarByScalar(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// The normalisation written the plain way: white-space runs made one space, trimmed.
+    private static func scalarByScalar(_ text: String) -> [UInt8] {
+        var result: [UInt8] = []
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace { result.append(0x20) }
+            pendingSpace = false
+            result.append(contentsOf: String(scalar).utf8)
+        }
+        return result
+    }
 }

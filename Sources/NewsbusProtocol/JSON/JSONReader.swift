@@ -214,8 +214,14 @@ public struct JSONReader {
 
     private mutating func escapedString() throws -> String {
         var decoded: [UInt8] = []
+        var runStart = position
         while position < bytes.count {
             let byte = bytes[position]
+            guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 else {
+                position += 1
+                continue
+            }
+            decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
             position += 1
             switch byte {
             case UInt8(ascii: "\""):
@@ -223,10 +229,9 @@ public struct JSONReader {
                 return string
             case UInt8(ascii: "\\"):
                 try appendEscape(to: &decoded)
-            case ..<0x20:
-                throw failure("control character in a string")
+                runStart = position
             default:
-                decoded.append(byte)
+                throw failure("control character in a string")
             }
         }
         throw failure("unterminated string")
