@@ -36,36 +36,53 @@ enum TextNormalizer {
     /// Lower-cased text for phrase matching: typographic apostrophes and quotes folded to ASCII, no-break spaces
     /// made spaces.
     static func folded(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-        }
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x80 {
-                let value = scalar.value
-                result.unicodeScalars.append(
-                    value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value | 0x20)) : scalar)
-                continue
-            }
-            switch scalar.value {
-            case 0x2018, 0x2019, 0x201B, 0x2032, 0x02BC, 0x00B4, 0x0060: result.unicodeScalars.append("'")
-            case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB: result.unicodeScalars.append("\"")
-            case 0x00A0, 0x202F, 0x2009, 0x2007: result.unicodeScalars.append(" ")
-            case 0x00C0...0x00DE where scalar.value != 0x00D7:
-                // Latin-1 capitals: their lower-case letter is 0x20 above (the common case, without a property lookup).
-                result.unicodeScalars.append(Unicode.Scalar(scalar.value + 0x20)!)
-            case 0x0080...0x00FF:
-                result.unicodeScalars.append(scalar)
-            default:
-                if scalar.properties.changesWhenLowercased {
-                    result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-                } else {
-                    result.unicodeScalars.append(scalar)
+        String(decoding: foldedUTF8(text), as: UTF8.self)
+    }
+
+    /// ``folded(_:)`` as UTF-8 bytes, made from the text's bytes: ASCII capitals and Latin-1 capitals are
+    /// lowered by arithmetic, other code points by their Unicode lower-case mapping.
+    static func foldedUTF8(_ text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { input in
+            var output: [UInt8] = []
+            output.reserveCapacity(input.count)
+            var index = 0
+            while index < input.count {
+                let lead = input[index]
+                if lead < 0x80 {
+                    output.append(lead >= 0x41 && lead <= 0x5A ? lead | 0x20 : lead)
+                    index += 1
+                    continue
                 }
+                let length = UTF8Text.sequenceLength(lead)
+                let value = UTF8Text.decode(input, at: index, length: length)
+                appendFolded(value, UnsafeBufferPointer(rebasing: input[index..<index + length]), to: &output)
+                index += length
+            }
+            return output
+        }
+    }
+
+    /// Appends the folded form of the non-ASCII code point `value`, whose UTF-8 is `bytes`.
+    private static func appendFolded(_ value: UInt32, _ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        switch value {
+        case 0x2018, 0x2019, 0x201B, 0x2032, 0x02BC, 0x00B4: output.append(UInt8(ascii: "'"))
+        case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB: output.append(UInt8(ascii: "\""))
+        case 0x00A0, 0x202F, 0x2009, 0x2007: output.append(UInt8(ascii: " "))
+        case 0x00C0...0x00DE where value != 0x00D7:
+            // Latin-1 capitals: their lower-case letter is 0x20 above (C3 80…9E → C3 A0…BE), without a property lookup.
+            output.append(bytes[0])
+            output.append(bytes[1] + 0x20)
+        case 0x0080...0x00FF:
+            output.append(contentsOf: bytes)
+        default:
+            let scalar = Unicode.Scalar(value)!
+            if scalar.properties.changesWhenLowercased {
+                output.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            } else {
+                output.append(contentsOf: bytes)
             }
         }
-        return result
     }
 
     /// Counts words: runs of letters and digits (apostrophes and hyphens inside a word do not split it).
