@@ -85,17 +85,26 @@ struct MatchText {
 /// The texts seen so far, for finding repeated blocks: plain texts are hashed as bytes; the few others are
 /// compared as Strings with every text seen.
 struct SeenTexts {
-    private var plain: Set<[UInt8]> = []
+    private var plain: Set<Bytes> = []
     private var others: [MatchText] = []
+
+    /// Bytes hashed in one call rather than byte by byte.
+    private struct Bytes: Hashable {
+        let bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
 
     /// Adds `text`; false when an equal text (as Strings are equal) was already there.
     mutating func insert(_ text: MatchText) -> Bool {
         if text.isPlain {
             guard !others.contains(where: { $0.matches(text) }) else { return false }
-            return plain.insert(text.bytes).inserted
+            return plain.insert(Bytes(bytes: text.bytes)).inserted
         }
         guard !others.contains(where: { $0.matches(text) }),
-            !plain.contains(where: { MatchText(utf8: $0).matches(text) })
+            !plain.contains(where: { MatchText(utf8: $0.bytes).matches(text) })
         else { return false }
         others.append(text)
         return true

@@ -38,8 +38,8 @@ public struct PhraseRules: Sendable {
         self.multiWordTeaserHeadings = teaserHeadings.filter { $0.unicodeScalars.contains(" ") }.map { $0 + " " }
         self.compiled = Compiled(
             crossLinkPrefixes: PhraseSet(crossLinkPrefixes), crossLinkLabels: crossLinkLabels.map { Array($0.utf8) },
-            creditPrefixes: PhraseSet(creditPrefixes), subscribePhrases: PhraseSet(subscribePhrases),
-            datelinePrefixes: PhraseSet(datelinePrefixes))
+            creditPrefixes: PhraseSet(creditPrefixes), datelinePrefixes: PhraseSet(datelinePrefixes),
+            inText: Compiled.phrasesInText(subscribePhrases: subscribePhrases))
     }
 
     private let teaserHeadingSet: Set<String>
@@ -187,9 +187,10 @@ public struct PhraseRules: Sendable {
         if length <= 160, compiled.creditPrefixes.startsAny(bytes) { return .credit }
         if length <= 300 {
             if compiled.captionPrefixes.startsAny(bytes) { return .caption }
-            if compiled.copyrightMarks.occurs(in: bytes) || compiled.rightsPhrases.occurs(in: bytes) { return .credit }
-            if compiled.followVerbs.occurs(in: bytes), compiled.networks.occurs(in: bytes) { return .subscribePrompt }
-            if compiled.subscribePhrases.occurs(in: bytes) { return .subscribePrompt }
+            let found = compiled.inText.listsOccurring(in: bytes)
+            func has(_ list: Compiled.InText) -> Bool { found & 1 << UInt64(list.rawValue) != 0 }
+            if has(.copyrightMarks) || has(.rights) { return .credit }
+            if has(.followVerbs) && has(.networks) || has(.subscribe) { return .subscribePrompt }
         }
         if length <= 40, Self.isCommentCounter(text) { return .comments }
         if length <= 80, compiled.tagPrefixes.contains(where: { stripped.hasPrefix($0) }) { return .tags }
@@ -240,21 +241,37 @@ public struct PhraseRules: Sendable {
         var crossLinkPrefixes: PhraseSet
         var crossLinkLabels: [[UInt8]]
         var creditPrefixes: PhraseSet
-        var subscribePhrases: PhraseSet
         var datelinePrefixes: PhraseSet
-        var copyrightMarks = PhraseSet(["©", "(c) 20"])
-        var rightsPhrases = PhraseSet([
+        /// The phrases looked for anywhere in a line, in the lists of ``InText``.
+        var inText: PhraseSet
+
+        /// The lists of phrases looked for anywhere in a line, by what they mean.
+        enum InText: Int, CaseIterable {
+            case copyrightMarks, rights, followVerbs, networks, subscribe
+        }
+
+        static func phrasesInText(subscribePhrases: [String]) -> PhraseSet {
+            PhraseSet(lists: InText.allCases.map { list in
+                switch list {
+                case .copyrightMarks: ["©", "(c) 20"]
+                case .rights: rightsPhrases
+                case .followVerbs: ["suivez", "follow", "folgen sie", "síguenos", "seguici", "siga"]
+                case .networks: ["facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube"]
+                case .subscribe: subscribePhrases
+                }
+            })
+        }
+
+        static let rightsPhrases = [
             "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
             "tutti i diritti riservati", "chroniony prawem autorskim", "wszelkie prawa zastrzeżone",
             "copyrighted property", "reproduction interdite", "reproduction of material", "may not be reproduced",
             "without written permission", "without the prior written", "ohne genehmigung",
-        ])
+        ]
         var captionPrefixes = PhraseSet([
             "abbildung ", "abbildung:", "abb. ", "abb.:", "fig. ", "figure ", "vergrößern", "bild anzeigen", "grafik:",
             "infografik:", "screenshot", "légende :", "(photo ", "photo d'illustration",
         ])
-        var followVerbs = PhraseSet(["suivez", "follow", "folgen sie", "síguenos", "seguici", "siga"])
-        var networks = PhraseSet(["facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube"])
         /// Starts of tag lines, compared Character by Character as `String.hasPrefix` does.
         var tagPrefixes: [MatchText] = [
             "tags:", "tags :", "themen:", "schlagwörter:", "schlagworte:", "mots-clés", "mots clés :", "temas:",

@@ -1,40 +1,67 @@
-/// A list of phrases as UTF-8 bytes, filed by their first byte, for asking whether one of them starts a text or
-/// occurs in it with one pass over the text instead of one per phrase.
+/// Lists of phrases as UTF-8 bytes, filed by their first byte, for asking whether one of them starts a text or
+/// which lists have a phrase in it, with one pass over the text instead of one per phrase.
 struct PhraseSet: Sendable {
-    /// The phrases, as given.
+    /// The phrases of every list, as given.
     let phrases: [[UInt8]]
-    /// For each byte value, the indices of the non-empty phrases that start with it.
-    private let byFirstByte: [[Int]]
-    /// Whether the list holds the empty phrase, which starts every text and occurs in none.
+    /// The list (0 for the first) of each phrase.
+    private let lists: [Int]
+    /// Indices of the non-empty phrases, ordered by first byte: those starting with byte `b` are at
+    /// `byFirstByte[firstByteStarts[b]..<firstByteStarts[b + 1]]`.
+    private let byFirstByte: [Int]
+    private let firstByteStarts: [Int]
+    /// Whether a list holds the empty phrase, which starts every text and occurs in none.
     private let hasEmptyPhrase: Bool
 
+    /// One list of phrases.
     init(_ phrases: [String]) {
-        self.phrases = phrases.map { Array($0.utf8) }
-        var byFirstByte = [[Int]](repeating: [], count: 256)
-        for (index, phrase) in self.phrases.enumerated() {
-            if let first = phrase.first { byFirstByte[Int(first)].append(index) }
-        }
-        self.byFirstByte = byFirstByte
-        hasEmptyPhrase = self.phrases.contains { $0.isEmpty }
+        self.init(lists: [phrases])
+    }
+
+    /// Several lists (at most 64), told apart by ``listsOccurring(in:)``.
+    init(lists: [[String]]) {
+        precondition(lists.count <= 64, "at most 64 lists of phrases")
+        phrases = lists.flatMap { $0.map { Array($0.utf8) } }
+        self.lists = lists.enumerated().flatMap { list, phrases in Array(repeating: list, count: phrases.count) }
+        let firstBytes = phrases.map { $0.first.map(Int.init) }
+        byFirstByte = firstBytes.indices.filter { firstBytes[$0] != nil }.sorted { firstBytes[$0]! < firstBytes[$1]! }
+        firstByteStarts = (0...256).map { byte in firstBytes.count { $0.map { $0 < byte } ?? false } }
+        hasEmptyPhrase = phrases.contains { $0.isEmpty }
     }
 
     /// Whether `text` starts with one of the phrases.
     func startsAny(_ text: [UInt8]) -> Bool {
         if hasEmptyPhrase { return true }
         guard let first = text.first else { return false }
-        return byFirstByte[Int(first)].contains { text.starts(with: phrases[$0]) }
+        return byFirstByte[firstByteStarts[Int(first)]..<firstByteStarts[Int(first) + 1]].contains {
+            text.starts(with: phrases[$0])
+        }
     }
 
     /// Whether one of the (non-empty) phrases occurs in `text`.
     func occurs(in text: [UInt8]) -> Bool {
+        scan(text, stoppingAtFirst: true) != 0
+    }
+
+    /// The lists that have a (non-empty) phrase in `text`: bit `n` for list `n`.
+    func listsOccurring(in text: [UInt8]) -> UInt64 {
+        scan(text, stoppingAtFirst: false)
+    }
+
+    private func scan(_ text: [UInt8], stoppingAtFirst: Bool) -> UInt64 {
+        var found: UInt64 = 0
         text.withUnsafeBufferPointer { text in
             for start in text.indices {
-                for index in byFirstByte[Int(text[start])] where Self.matches(phrases[index], text, at: start) {
-                    return true
+                let byte = Int(text[start])
+                for slot in firstByteStarts[byte]..<firstByteStarts[byte + 1] {
+                    let index = byFirstByte[slot]
+                    let bit: UInt64 = 1 << UInt64(lists[index])
+                    guard found & bit == 0, Self.matches(phrases[index], text, at: start) else { continue }
+                    found |= bit
+                    if stoppingAtFirst { return }
                 }
             }
-            return false
         }
+        return found
     }
 
     private static func matches(_ phrase: [UInt8], _ text: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {

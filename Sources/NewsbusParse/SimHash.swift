@@ -17,17 +17,21 @@ public enum SimHash {
         let words = wordHashes(of: text)
         guard !words.isEmpty else { return nil }
         let width = min(3, words.count)
-        var votes = [Int32](repeating: 0, count: 64)
-        for start in 0...(words.count - width) {
-            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-            for index in start..<(start + width) {
-                hash = (hash ^ words[index]) &* 0x0000_0100_0000_01B3
-                hash ^= hash >> 29
+        let shingles = words.count - width + 1
+        // Each shingle votes +1 or -1 on every bit; a bit is set when the +1 win: when it is set in more than half.
+        var ones = [Int32](repeating: 0, count: 64)
+        ones.withUnsafeMutableBufferPointer { ones in
+            for start in 0..<shingles {
+                var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+                for index in start..<(start + width) {
+                    hash = (hash ^ words[index]) &* 0x0000_0100_0000_01B3
+                    hash ^= hash >> 29
+                }
+                for bit in 0..<64 { ones[bit] &+= Int32(truncatingIfNeeded: (hash >> UInt64(bit)) & 1) }
             }
-            for bit in 0..<64 { votes[bit] += Int32(truncatingIfNeeded: Int((hash >> UInt64(bit)) & 1) * 2 - 1) }
         }
         var result: UInt64 = 0
-        for bit in 0..<64 where votes[bit] > 0 { result |= 1 << UInt64(bit) }
+        for bit in 0..<64 where Int(ones[bit]) * 2 > shingles { result |= 1 << UInt64(bit) }
         return result
     }
 

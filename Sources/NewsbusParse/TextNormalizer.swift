@@ -6,10 +6,23 @@ enum TextNormalizer {
     /// Unicode NFC. Text without combining marks, conjoining jamo or canonical singletons is already NFC and is
     /// returned as is (most text: the check is a scan over the code points).
     static func nfc(_ text: String) -> String {
-        for scalar in text.unicodeScalars where scalar.value >= 0x300 && mayChangeUnderNFC(scalar.value) {
-            return text.precomposedStringWithCanonicalMapping
+        var text = text
+        let mayChange = text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                // ASCII, continuation bytes and the two-byte sequences below U+0300 (lead bytes under 0xCC).
+                guard lead >= 0xCC else {
+                    index += 1
+                    continue
+                }
+                let length = UTF8Text.sequenceLength(lead)
+                if mayChangeUnderNFC(UTF8Text.decode(bytes, at: index, length: length)) { return true }
+                index += length
+            }
+            return false
         }
-        return text
+        return mayChange ? text.precomposedStringWithCanonicalMapping : text
     }
 
     /// Code points that NFC may change or compose with a neighbour (a superset, kept cheap).
@@ -28,8 +41,14 @@ enum TextNormalizer {
 
     /// One line: NFC, runs of white space made one space, invisible and control characters removed, trimmed.
     static func line(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { line(utf8: $0) }
+    }
+
+    /// ``line(_:)`` of valid UTF-8 bytes.
+    static func line(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
         var accumulator = TextAccumulator()
-        accumulator.append(text)
+        accumulator.append(utf8: bytes)
         return nfc(accumulator.finish())
     }
 

@@ -34,25 +34,34 @@ enum UTF8Text {
         }
     }
 
+    /// Whether every code point of `text` stands alone (see ``standsAlone(_:)``).
+    static func isPlain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { isPlain($0) }
+    }
+
     /// Whether every code point of valid UTF-8 `bytes` stands alone (see ``standsAlone(_:)``).
     static func isPlain(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
-            while index < buffer.count {
-                let lead = buffer[index]
-                if lead < 0x80 {
-                    if lead == 0x0D { return false }
-                    index += 1
-                    continue
-                }
-                let length = sequenceLength(lead)
-                guard index + length <= buffer.count, standsAlone(decode(buffer, at: index, length: length)) else {
-                    return false
-                }
-                index += length
+        bytes.withUnsafeBufferPointer { isPlain($0) }
+    }
+
+    /// Whether every code point of valid UTF-8 `buffer` stands alone (see ``standsAlone(_:)``).
+    static func isPlain(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < buffer.count {
+            let lead = buffer[index]
+            if lead < 0x80 {
+                if lead == 0x0D { return false }
+                index += 1
+                continue
             }
-            return true
+            let length = sequenceLength(lead)
+            guard index + length <= buffer.count, standsAlone(decode(buffer, at: index, length: length)) else {
+                return false
+            }
+            index += length
         }
+        return true
     }
 
     /// Whether a code point stands alone: it is NFC, composes with no neighbour, and is a Character (grapheme
