@@ -9,6 +9,9 @@ struct PhraseSet: Sendable {
     /// `byFirstByte[firstByteStarts[b]..<firstByteStarts[b + 1]]`.
     private let byFirstByte: [Int]
     private let firstByteStarts: [Int]
+    /// Bit `first << 8 | second` (of 65,536) is set when a phrase starts with the bytes `first`, `second`, or
+    /// is the single byte `first`: most places in a text start no phrase, and this tells them at once.
+    private let startPairs: [UInt64]
     /// Whether a list holds the empty phrase, which starts every text and occurs in none.
     private let hasEmptyPhrase: Bool
 
@@ -25,6 +28,15 @@ struct PhraseSet: Sendable {
         let firstBytes = phrases.map { $0.first.map(Int.init) }
         byFirstByte = firstBytes.indices.filter { firstBytes[$0] != nil }.sorted { firstBytes[$0]! < firstBytes[$1]! }
         firstByteStarts = (0...256).map { byte in firstBytes.count { $0.map { $0 < byte } ?? false } }
+        var startPairs = [UInt64](repeating: 0, count: 65536 / 64)
+        for phrase in phrases where !phrase.isEmpty {
+            let seconds = phrase.count == 1 ? 0..<256 : Int(phrase[1])..<Int(phrase[1]) + 1
+            for second in seconds {
+                let pair = Int(phrase[0]) << 8 | second
+                startPairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
+        }
+        self.startPairs = startPairs
         hasEmptyPhrase = phrases.contains { $0.isEmpty }
     }
 
@@ -52,6 +64,8 @@ struct PhraseSet: Sendable {
         text.withUnsafeBufferPointer { text in
             for start in text.indices {
                 let byte = Int(text[start])
+                let pair = byte << 8 | (start + 1 < text.count ? Int(text[start + 1]) : 0)
+                guard startPairs[pair >> 6] & 1 << UInt64(pair & 63) != 0 else { continue }
                 for slot in firstByteStarts[byte]..<firstByteStarts[byte + 1] {
                     let index = byFirstByte[slot]
                     let bit: UInt64 = 1 << UInt64(lists[index])

@@ -49,11 +49,13 @@ struct PlainTextCleaner {
 
     func clean(_ text: String, knownTitle: String?) -> Result {
         let lines = Self.lines(of: text)
+        // Folded once here for the title and lede checks, and handed to the classifier with the blocks.
+        let folded = lines.map { MatchText(folding: $0) }
         var title: String?
         var start = 0
         if let knownTitle, !knownTitle.isEmpty {
             title = knownTitle
-            if let first = lines.first, MatchText(folding: first).matches(MatchText(folding: knownTitle)) { start = 1 }
+            if let first = folded.first, first.matches(MatchText(folding: knownTitle)) { start = 1 }
         } else if lines.count >= 2, looksLikeHeadline(lines[0]) {
             title = lines[0]
             start = 1
@@ -61,10 +63,10 @@ struct PlainTextCleaner {
         var lede: String?
         if title != nil, start < lines.count - 1 {
             let candidate = lines[start]
-            let stripped = MatchText(folding: candidate).truncationStripped()
-            let repeated = lines[(start + 1)...].contains { MatchText(folding: $0).truncationStripped().matches(stripped) }
+            let stripped = folded[start].truncationStripped()
+            let repeated = folded[(start + 1)...].contains { $0.truncationStripped().matches(stripped) }
             if candidate.count <= 400, BoilerplateClassifier.isTruncated(candidate) || repeated {
-                lede = BoilerplateClassifier.isTruncated(candidate) ? candidate : candidate
+                lede = candidate
                 start += 1
             }
         }
@@ -72,16 +74,20 @@ struct PlainTextCleaner {
         for (offset, line) in lines[start...].enumerated() {
             var text = line
             var kind = TextBlock.Kind.paragraph
+            var foldedText: MatchText? = folded[start + offset]
             if let first = text.first, "•-*–·▪".contains(first), text.dropFirst().first == " " {
                 text = String(text.dropFirst(2))
                 kind = .listItem
+                foldedText = nil
             }
             let length = UTF8Text.scalarCount(text)
             if kind == .paragraph, looksLikeHeading(text, length: length), start + offset + 1 < lines.count {
                 kind = .heading
             }
             blocks.append(
-                CandidateBlock(text: text, length: length, linkLength: 0, element: -1, kind: kind, hint: nil, tag: .p))
+                CandidateBlock(
+                    text: text, length: length, linkLength: 0, element: -1, kind: kind, hint: nil, tag: .p,
+                    folded: foldedText))
         }
         return Result(title: title, lede: lede, blocks: blocks)
     }

@@ -35,9 +35,13 @@ struct TextAccumulator {
                     continue
                 }
                 if byte < 0x20 || byte == 0x7F { continue }
+                // A run of printable ASCII goes in one append.
+                var end = index
+                while end < count, buffer[end] > 0x20, buffer[end] < 0x7F { end += 1 }
                 flushSpace()
-                bytes.append(byte)
-                countScalar()
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[(index - 1)..<end]))
+                countScalars(end - index + 1)
+                index = end
                 continue
             }
             // Multi-byte sequences: the input is valid UTF-8 (it came from a Swift String).
@@ -97,8 +101,12 @@ struct TextAccumulator {
     }
 
     private mutating func countScalar() {
-        scalarCount += 1
-        if inLink { linkScalarCount += 1 }
+        countScalars(1)
+    }
+
+    private mutating func countScalars(_ count: Int) {
+        scalarCount += count
+        if inLink { linkScalarCount += count }
     }
 
     /// The text so far, as a String, and a reset accumulator.

@@ -67,12 +67,11 @@ enum TextNormalizer {
             output.reserveCapacity(input.count)
             var index = 0
             while index < input.count {
-                let lead = input[index]
-                if lead < 0x80 {
-                    output.append(lead >= 0x41 && lead <= 0x5A ? lead | 0x20 : lead)
-                    index += 1
+                if input[index] < 0x80 {
+                    index = appendLowercasedASCII(input, from: index, to: &output)
                     continue
                 }
+                let lead = input[index]
                 let length = UTF8Text.sequenceLength(lead)
                 let value = UTF8Text.decode(input, at: index, length: length)
                 appendFolded(value, UnsafeBufferPointer(rebasing: input[index..<index + length]), to: &output)
@@ -80,6 +79,22 @@ enum TextNormalizer {
             }
             return output
         }
+    }
+
+    /// Appends the run of ASCII bytes of `input` that starts at `start`, capitals lowered; returns where it ends.
+    private static func appendLowercasedASCII(
+        _ input: UnsafeBufferPointer<UInt8>, from start: Int, to output: inout [UInt8]
+    ) -> Int {
+        var end = start + 1
+        while end < input.count, input[end] < 0x80 { end += 1 }
+        let first = output.count
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<end]))
+        output.withUnsafeMutableBufferPointer { output in
+            for index in first..<output.count where output[index] >= 0x41 && output[index] <= 0x5A {
+                output[index] |= 0x20
+            }
+        }
+        return end
     }
 
     /// Appends the folded form of the non-ASCII code point `value`, whose UTF-8 is `bytes`.
@@ -92,7 +107,8 @@ enum TextNormalizer {
             // Latin-1 capitals: their lower-case letter is 0x20 above (C3 80…9E → C3 A0…BE), without a property lookup.
             output.append(bytes[0])
             output.append(bytes[1] + 0x20)
-        case 0x0080...0x00FF:
+        case 0x0080...0x00FF, 0x2000...0x206F:
+            // The rest of Latin-1, and General Punctuation (dashes, ellipsis, bullets): no case.
             output.append(contentsOf: bytes)
         default:
             let scalar = Unicode.Scalar(value)!

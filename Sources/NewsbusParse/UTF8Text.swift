@@ -9,9 +9,21 @@ enum UTF8Text {
 
     /// Code points in valid UTF-8 `bytes`.
     static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var count = 0
-        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        var continuations = 0
+        var index = 0
+        if let base = bytes.baseAddress {
+            // Eight bytes at a time: a continuation byte has its top bit set and the next one clear.
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                continuations += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            if bytes[index] & 0xC0 == 0x80 { continuations += 1 }
+            index += 1
+        }
+        return bytes.count - continuations
     }
 
     /// Bytes of the sequence that `lead` starts (1 for ASCII and, defensively, for a stray continuation byte).
