@@ -75,6 +75,31 @@ struct MatchText {
         return start == 0 ? self : MatchText(plainBytes: Array(bytes[start...]))
     }
 
+    /// The words of a plain text: the runs of code points for which `isWordCharacter` holds (ASCII letters are
+    /// told without calling it), as pieces of ``bytes``. Of a plain text, these are the Character runs.
+    func plainWords(_ isWordCharacter: (UInt32) -> Bool) -> [ArraySlice<UInt8>] {
+        precondition(isPlain, "the words of a text that is not plain are runs of Characters, not of code points")
+        var words: [ArraySlice<UInt8>] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            var start: Int?
+            var index = 0
+            while index < buffer.count {
+                let lead = buffer[index]
+                let length = UTF8Text.sequenceLength(lead)
+                let inWord = lead < 0x80 && (lead | 0x20) >= 0x61 && (lead | 0x20) <= 0x7A
+                    || isWordCharacter(UTF8Text.decode(buffer, at: index, length: length))
+                if inWord, start == nil { start = index }
+                if !inWord, let first = start {
+                    words.append(bytes[first..<index])
+                    start = nil
+                }
+                index += length
+            }
+            if let first = start { words.append(bytes[first..<buffer.count]) }
+        }
+        return words
+    }
+
     /// Bytes known to be plain (a piece of a plain text cut between code points).
     private init(plainBytes: [UInt8]) {
         bytes = plainBytes

@@ -170,7 +170,7 @@ public struct PhraseRules: Sendable {
         // The checks of short lines work on the String.
         lazy var text = stripped.string
         if length <= 40, let label = labels[text.trimming(Self.labelPunctuation.characters)] { return label }
-        if length <= 120, Self.isShareBar(text) { return .shareBar }
+        if length <= 120, Self.isShareBar(stripped) { return .shareBar }
         if length <= 250 {
             if compiled.crossLinkPrefixes.startsAny(bytes) { return .crossLink }
             for label in compiled.crossLinkLabels where bytes.starts(with: label) {
@@ -208,12 +208,25 @@ public struct PhraseRules: Sendable {
     /// A line made only of share buttons, such as "Partager sur Facebook Partager sur Twitter Envoyer par e-mail"
     /// or "Share on X · Share on LinkedIn · Email": every word is one of a share bar's, and one at least names a
     /// network, a way of sending or the act of sharing.
-    static func isShareBar(_ folded: String) -> Bool {
-        let words = folded.split { !$0.isLetter && $0 != "-" }
+    ///
+    /// Words are runs of letters and hyphens: found on the bytes of a plain text (one code point per Character),
+    /// else Character by Character. The share-bar words are ASCII, so a word is one of them exactly when its
+    /// bytes are.
+    static func isShareBar(_ folded: MatchText) -> Bool {
+        guard folded.isPlain else {
+            let words = folded.string.split { !$0.isLetter && $0 != "-" }
+            return isShareBar(words: words.map { Array($0.utf8)[...] })
+        }
+        // ASCII letters are told apart by plainWords; no other ASCII character is a letter.
+        let words = folded.plainWords { $0 == 0x2D || $0 >= 0x80 && Character(Unicode.Scalar($0)!).isLetter }
+        return isShareBar(words: words)
+    }
+
+    /// Whether `words` make a share bar: two or more, each a share bar's, one at least a button.
+    private static func isShareBar(words: [ArraySlice<UInt8>]) -> Bool {
         guard words.count >= 2 else { return false }
         var namesAButton = false
         for word in words {
-            let word = String(word)
             if shareButtons.contains(word) {
                 namesAButton = true
             } else if !shareFillers.contains(word) {
@@ -224,17 +237,17 @@ public struct PhraseRules: Sendable {
     }
 
     /// Words that make a share button: networks, ways of sending, the verbs.
-    private static let shareButtons: Set<String> = [
+    private static let shareButtons: Set<ArraySlice<UInt8>> = Set([
         "facebook", "twitter", "x", "whatsapp", "linkedin", "messenger", "telegram", "pinterest", "reddit", "bluesky",
         "threads", "flipboard", "mastodon", "e-mail", "email", "mail", "courriel", "sms", "partager", "partagez",
         "share", "tweet", "tweeter", "imprimer", "print", "teilen", "drucken", "compartir", "condividi", "copier",
         "copy",
-    ]
+    ].map { Array($0.utf8)[...] })
     /// Words that join them ("sur", "par", "le lien", "this article").
-    private static let shareFillers: Set<String> = [
+    private static let shareFillers: Set<ArraySlice<UInt8>> = Set([
         "sur", "par", "le", "lien", "l'article", "cet", "article", "envoyer", "via", "on", "by", "this", "story",
         "link", "send", "the", "auf", "per", "artikel", "en", "por", "su",
-    ]
+    ].map { Array($0.utf8)[...] })
 
     /// The phrase lists as UTF-8 bytes, for fast matching.
     private struct Compiled: Sendable {

@@ -14,6 +14,13 @@ struct TextAccumulator {
 
     var isEmpty: Bool { bytes.isEmpty }
 
+    init() {}
+
+    /// An accumulator with room for `capacity` bytes (the text to come, when its size is known).
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
     mutating func appendSpace() {
         if !bytes.isEmpty { pendingSpace = 2 }
     }
@@ -86,7 +93,10 @@ struct TextAccumulator {
         }
     }
 
+    /// Writes the pending space, if any, before the next character.
+    @inline(__always)
     private mutating func flushSpace() {
+        guard pendingSpace != 0 else { return }
         switch pendingSpace {
         case 1:
             bytes.append(0xC2)

@@ -47,7 +47,7 @@ enum TextNormalizer {
 
     /// ``line(_:)`` of valid UTF-8 bytes.
     static func line(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var accumulator = TextAccumulator()
+        var accumulator = TextAccumulator(capacity: bytes.count)
         accumulator.append(utf8: bytes)
         return nfc(accumulator.finish())
     }
@@ -126,14 +126,18 @@ enum TextNormalizer {
         return text.withUTF8 { bytes in
             var count = 0
             var inWord = false
-            for index in 0..<bytes.count {
+            var index = 0
+            while index < bytes.count {
                 let byte = bytes[index]
                 let isWord: Bool
                 if byte < 0x80 {
+                    index += 1
                     if byte == 0x27 || byte == 0x2D { continue }
                     isWord = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
                 } else {
+                    // All the bytes of a multi-byte character are on the same side.
                     isWord = !WordBoundaries.isSeparator(bytes, at: index)
+                    index += UTF8Text.sequenceLength(byte)
                 }
                 if isWord && !inWord { count += 1 }
                 inWord = isWord

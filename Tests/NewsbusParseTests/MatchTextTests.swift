@@ -1,4 +1,5 @@
 import Foundation
+import NewsbusProtocol
 @testable import NewsbusParse
 import Testing
 
@@ -57,5 +58,49 @@ import Testing
         }
         #expect(PhraseSet(["", "x"]).startsAny(Array("abc".utf8)))
         #expect(!PhraseSet([""]).occurs(in: Array("abc".utf8)))
+    }
+}
+
+/// Word counts, SimHash and share bars, computed on bytes, keep the values the earlier code gave.
+@Suite struct WordScanTests {
+    /// Texts with their SimHash and word count as the parse core gave them before it counted on bytes.
+    static let pinned: [(text: String, simhash: String, words: Int)] = [
+        ("Le Maroc, acteur clé et allié majeur des États-Unis et l’Espagne dans la lutte contre le terrorisme, préside le Forum pour la 3ᵉ fois.", "744313820110a7a0", 25),
+        ("ÉTÉ « brûlant » à Agadir\u{A0}: 45\u{202F}°C — record ! Ça chauffe… l’aïd-el-kébir, c'est ΣΟΦΟΣ & İstanbul 🇫🇷 e\u{301}te\u{301}.", "a1a7ca2f2b18541a", 16),
+        ("Deux mots", "b547741c451233ac", 2),
+    ]
+
+    @Test(arguments: 0..<3)
+    func keepsSimHashAndWordCount(_ index: Int) throws {
+        let (text, simhash, words) = Self.pinned[index]
+        let article = try ArticleParser().parse(RawArticle(text: text))
+        #expect(article.simhash == simhash)
+        #expect(article.wordCount == words)
+    }
+
+    @Test func countsTheBitsOfManyValues() {
+        var counter = BitCounter()
+        var expected = [Int](repeating: 0, count: 64)
+        var value: UInt64 = 0x9E37_79B9_7F4A_7C15
+        // More than twice 255 values, so the one-byte counts are emptied on the way; some all ones.
+        for index in 0..<700 {
+            value = index % 7 == 0 ? .max : value &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            counter.add(value)
+            for bit in 0..<64 where value >> UInt64(bit) & 1 == 1 { expected[bit] += 1 }
+        }
+        #expect(counter.ones() == expected)
+    }
+
+    @Test func findsShareBarsOnBytesAsOnCharacters() {
+        let lines = [
+            "partager sur facebook partager sur x envoyer par e-mail", "share on x · share on linkedin · email",
+            "partager", "facebook twitter", "le ministre a partagé sur facebook", "partager\u{301} facebook twitter",
+            "facebook 3 twitter", "facebook–twitter", "e\u{301}mail facebook", "партнер facebook", "",
+        ]
+        let expected = [true, true, false, true, false, false, true, true, false, false, false]
+        for (line, shareBar) in zip(lines, expected) {
+            #expect(PhraseRules.isShareBar(MatchText(verbatim: line)) == shareBar, "\(line)")
+        }
+        #expect(MatchText(verbatim: "a-b, ça 3x").plainWords { $0 == 0x2D || $0 >= 0x80 }.map { String(decoding: $0, as: UTF8.self) } == ["a-b", "ça", "x"])
     }
 }
