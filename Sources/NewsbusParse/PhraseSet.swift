@@ -9,9 +9,9 @@ struct PhraseSet: Sendable {
     /// `byFirstByte[firstByteStarts[b]..<firstByteStarts[b + 1]]`.
     private let byFirstByte: [Int]
     private let firstByteStarts: [Int]
-    /// Bit `first << 8 | second` (of 65,536) is set when a phrase starts with the bytes `first`, `second`, or
-    /// is the single byte `first`: most places in a text start no phrase, and this tells them at once.
-    private let startPairs: [UInt64]
+    /// Bit ``startKey(_:_:_:)`` (of 65,536) of the first three bytes of each phrase (all the keys a shorter phrase
+    /// may start, whatever follows it) is set: most places in a text start no phrase, and this tells them at once.
+    private let startKeys: [UInt64]
     /// Whether a list holds the empty phrase, which starts every text and occurs in none.
     private let hasEmptyPhrase: Bool
 
@@ -28,15 +28,19 @@ struct PhraseSet: Sendable {
         let firstBytes = phrases.map { $0.first.map(Int.init) }
         byFirstByte = firstBytes.indices.filter { firstBytes[$0] != nil }.sorted { firstBytes[$0]! < firstBytes[$1]! }
         firstByteStarts = (0...256).map { byte in firstBytes.count { $0.map { $0 < byte } ?? false } }
-        var startPairs = [UInt64](repeating: 0, count: 65536 / 64)
+        var startKeys = [UInt64](repeating: 0, count: 65536 / 64)
         for phrase in phrases where !phrase.isEmpty {
-            let seconds = phrase.count == 1 ? 0..<256 : Int(phrase[1])..<Int(phrase[1]) + 1
-            for second in seconds {
-                let pair = Int(phrase[0]) << 8 | second
-                startPairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            func following(_ offset: Int) -> ClosedRange<UInt8> {
+                offset < phrase.count ? phrase[offset]...phrase[offset] : 0...255
+            }
+            for second in following(1) {
+                for third in following(2) {
+                    let key = Self.startKey(phrase[0], second, third)
+                    startKeys[key >> 6] |= 1 << UInt64(key & 63)
+                }
             }
         }
-        self.startPairs = startPairs
+        self.startKeys = startKeys
         hasEmptyPhrase = phrases.contains { $0.isEmpty }
     }
 
@@ -64,8 +68,9 @@ struct PhraseSet: Sendable {
         text.withUnsafeBufferPointer { text in
             for start in text.indices {
                 let byte = Int(text[start])
-                let pair = byte << 8 | (start + 1 < text.count ? Int(text[start + 1]) : 0)
-                guard startPairs[pair >> 6] & 1 << UInt64(pair & 63) != 0 else { continue }
+                let key = Self.startKey(
+                    text[start], start + 1 < text.count ? text[start + 1] : 0, start + 2 < text.count ? text[start + 2] : 0)
+                guard startKeys[key >> 6] & 1 << UInt64(key & 63) != 0 else { continue }
                 for slot in firstByteStarts[byte]..<firstByteStarts[byte + 1] {
                     let index = byFirstByte[slot]
                     let bit: UInt64 = 1 << UInt64(lists[index])
@@ -76,6 +81,12 @@ struct PhraseSet: Sendable {
             }
         }
         return found
+    }
+
+    /// A 16-bit key of three bytes (0 stands for a byte past the end of the text).
+    @inline(__always)
+    private static func startKey(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int {
+        ((Int(first) << 8 | Int(second)) &* 31 &+ Int(third)) & 0xFFFF
     }
 
     private static func matches(_ phrase: [UInt8], _ text: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {

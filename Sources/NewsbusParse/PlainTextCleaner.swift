@@ -98,13 +98,13 @@ struct PlainTextCleaner {
         return !line.hasSuffix(".") && !line.hasSuffix(":") && !line.hasSuffix(";") && !line.hasSuffix(",")
     }
 
-    /// Whether a line of `length` code points reads like a heading: short, without final punctuation, or a
-    /// short introduction ending with a colon.
+    /// Whether a line of `length` code points reads like a heading: short (100 Characters at most) and without
+    /// final punctuation, or a short introduction (60 at most, no sentence inside) ending with a colon.
     private func looksLikeHeading(_ line: String, length: Int) -> Bool {
+        guard let last = line.last, !".!?;,…\"»)".contains(last) else { return false }
         // Characters: as many as code points when each stands alone (counting them is slow), else counted.
         let count = length <= 60 || UTF8Text.isPlain(line) ? length : line.count
-        guard count <= 100, let last = line.last else { return false }
-        return !".!?;,…\"»)".contains(last) && !line.hasSuffix(":") || count <= 60 && line.hasSuffix(":")
-            && !line.contains(". ")
+        guard count <= 100 else { return false }
+        return last != ":" || count <= 60 && !line.contains(". ")
     }
 }

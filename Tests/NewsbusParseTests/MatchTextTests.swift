@@ -58,6 +58,13 @@ import Testing
         }
         #expect(PhraseSet(["", "x"]).startsAny(Array("abc".utf8)))
         #expect(!PhraseSet([""]).occurs(in: Array("abc".utf8)))
+        // One- and two-byte phrases at the end of the text, where there is no third byte.
+        #expect(PhraseSet(["q"]).occurs(in: Array("aq".utf8)) && PhraseSet(["q"]).occurs(in: Array("qa".utf8)))
+        #expect(PhraseSet(["©"]).occurs(in: Array("photo ©".utf8)) && !PhraseSet(["qa"]).occurs(in: Array("aq".utf8)))
+        let lists = PhraseSet(lists: [["suivez"], ["facebook", "twitter"], ["©"]])
+        #expect(lists.listsOccurring(in: Array("suivez-nous sur twitter".utf8)) == 0b011)
+        #expect(lists.listsOccurring(in: Array("© afp".utf8)) == 0b100)
+        #expect(lists.listsOccurring(in: Array("rien".utf8)) == 0)
     }
 }
 
