@@ -79,9 +79,11 @@ struct BoilerplateClassifier {
                 outcome.remove(.fragment, block)
                 continue
             }
-            let folded = block.length <= 600 ? block.folded ?? MatchText(folding: block.text) : MatchText(verbatim: block.text)
-            if let foldedTitle, let foldedTitleString, block.length <= titleScalars + 4, folded.matches(foldedTitle)
-                || (block.tag == .h1 && block.length <= 300 && Self.overlaps(folded.string, foldedTitleString))
+            let folded =
+                block.length <= 600 ? block.folded ?? MatchText(folding: block.text) : MatchText(verbatim: block.text)
+            if let foldedTitle, let foldedTitleString, block.length <= titleScalars + 4,
+                folded.matches(foldedTitle)
+                    || (block.tag == .h1 && block.length <= 300 && Self.overlaps(folded.string, foldedTitleString))
             {
                 outcome.remove(.title, block)
                 continue

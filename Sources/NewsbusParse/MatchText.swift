@@ -86,7 +86,8 @@ struct MatchText {
             while index < buffer.count {
                 let lead = buffer[index]
                 let length = UTF8Text.sequenceLength(lead)
-                let inWord = lead < 0x80 && (lead | 0x20) >= 0x61 && (lead | 0x20) <= 0x7A
+                let inWord =
+                    lead < 0x80 && (lead | 0x20) >= 0x61 && (lead | 0x20) <= 0x7A
                     || isWordCharacter(UTF8Text.decode(buffer, at: index, length: length))
                 if inWord, start == nil { start = index }
                 if !inWord, let first = start {

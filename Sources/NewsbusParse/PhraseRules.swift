@@ -237,17 +237,21 @@ public struct PhraseRules: Sendable {
     }
 
     /// Words that make a share button: networks, ways of sending, the verbs.
-    private static let shareButtons: Set<ArraySlice<UInt8>> = Set([
+    private static let shareButtons = shareWords([
         "facebook", "twitter", "x", "whatsapp", "linkedin", "messenger", "telegram", "pinterest", "reddit", "bluesky",
         "threads", "flipboard", "mastodon", "e-mail", "email", "mail", "courriel", "sms", "partager", "partagez",
         "share", "tweet", "tweeter", "imprimer", "print", "teilen", "drucken", "compartir", "condividi", "copier",
         "copy",
-    ].map { Array($0.utf8)[...] })
+    ])
     /// Words that join them ("sur", "par", "le lien", "this article").
-    private static let shareFillers: Set<ArraySlice<UInt8>> = Set([
+    private static let shareFillers = shareWords([
         "sur", "par", "le", "lien", "l'article", "cet", "article", "envoyer", "via", "on", "by", "this", "story",
         "link", "send", "the", "auf", "per", "artikel", "en", "por", "su",
-    ].map { Array($0.utf8)[...] })
+    ])
+
+    private static func shareWords(_ words: [String]) -> Set<ArraySlice<UInt8>> {
+        Set(words.map { Array($0.utf8)[...] })
+    }
 
     /// The phrase lists as UTF-8 bytes, for fast matching.
     private struct Compiled: Sendable {
@@ -264,15 +268,16 @@ public struct PhraseRules: Sendable {
         }
 
         static func phrasesInText(subscribePhrases: [String]) -> PhraseSet {
-            PhraseSet(lists: InText.allCases.map { list in
-                switch list {
-                case .copyrightMarks: ["©", "(c) 20"]
-                case .rights: rightsPhrases
-                case .followVerbs: ["suivez", "follow", "folgen sie", "síguenos", "seguici", "siga"]
-                case .networks: ["facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube"]
-                case .subscribe: subscribePhrases
-                }
-            })
+            PhraseSet(
+                lists: InText.allCases.map { list in
+                    switch list {
+                    case .copyrightMarks: ["©", "(c) 20"]
+                    case .rights: rightsPhrases
+                    case .followVerbs: ["suivez", "follow", "folgen sie", "síguenos", "seguici", "siga"]
+                    case .networks: ["facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube"]
+                    case .subscribe: subscribePhrases
+                    }
+                })
         }
 
         static let rightsPhrases = [
@@ -317,7 +322,8 @@ public struct PhraseRules: Sendable {
 
     /// Whether a heading, already folded with ``TextNormalizer/folded(_:)``, opens a list of other articles.
     func isTeaserHeading(folded text: String) -> Bool {
-        let folded = MatchText(verbatim: text).droppingLeading(Self.bullets).string.trimming(Self.headingPunctuation.characters)
+        let stripped = MatchText(verbatim: text).droppingLeading(Self.bullets)
+        let folded = stripped.string.trimming(Self.headingPunctuation.characters)
         guard folded.count <= 60 else { return false }
         if teaserHeadingSet.contains(folded) { return true }
         // "Mehr von <site>", "More from <site>", "Das könnte Sie auch interessieren" with words after it.

@@ -69,7 +69,8 @@ struct PhraseSet: Sendable {
             for start in text.indices {
                 let byte = Int(text[start])
                 let key = Self.startKey(
-                    text[start], start + 1 < text.count ? text[start + 1] : 0, start + 2 < text.count ? text[start + 2] : 0)
+                    text[start], start + 1 < text.count ? text[start + 1] : 0,
+                    start + 2 < text.count ? text[start + 2] : 0)
                 guard startKeys[key >> 6] & 1 << UInt64(key & 63) != 0 else { continue }
                 for slot in firstByteStarts[byte]..<firstByteStarts[byte + 1] {
                     let index = byFirstByte[slot]

@@ -93,7 +93,9 @@ struct BitCounter {
     mutating func add(_ value: UInt64) {
         packed.withUnsafeMutableBufferPointer { packed in
             Self.spread.withUnsafeBufferPointer { spread in
-                for byte in 0..<8 { packed[byte] &+= spread[Int(truncatingIfNeeded: value >> (8 * UInt64(byte))) & 0xFF] }
+                for byte in 0..<8 {
+                    packed[byte] &+= spread[Int(truncatingIfNeeded: value >> (8 * UInt64(byte))) & 0xFF]
+                }
             }
         }
         pending += 1

@@ -1,6 +1,7 @@
 import Foundation
-@testable import NewsbusParse
 import Testing
+
+@testable import NewsbusParse
 
 /// Folding and code-point counting on UTF-8 bytes give what the String operations they replace gave.
 @Suite struct ByteFoldingTests {
@@ -8,8 +9,10 @@ import Testing
     /// combining dot), Greek final sigma, typographic quotes and apostrophes, no-break and thin spaces, combining
     /// marks, capitals whose lower-case letter exists only precomposed, emoji sequences, Hangul jamo, CR LF.
     static let tricky = [
-        "", "ÀÉÎÕÜ ÇÆØÞ × ÷ àéîõü", "Straße STRASSE ẞ", "İstanbul İZMİR ıi", "ΣΟΦΟΣ σοφος ΌΣΟΣ", "l’été « cité » “quote” ‘a’ ‛b′ ʼc´",
-        "3\u{A0}: 4\u{202F}; 5\u{2009}6\u{2007}7", "e\u{301}te\u{301} café\u{301}", "J\u{30C} ǰ T\u{308} ẗ", "\u{1F468}\u{200D}\u{1F469} 🇫🇷 ☝🏽",
+        "", "ÀÉÎÕÜ ÇÆØÞ × ÷ àéîõü", "Straße STRASSE ẞ", "İstanbul İZMİR ıi", "ΣΟΦΟΣ σοφος ΌΣΟΣ",
+        "l’été « cité » “quote” ‘a’ ‛b′ ʼc´",
+        "3\u{A0}: 4\u{202F}; 5\u{2009}6\u{2007}7", "e\u{301}te\u{301} café\u{301}", "J\u{30C} ǰ T\u{308} ẗ",
+        "\u{1F468}\u{200D}\u{1F469} 🇫🇷 ☝🏽",
         "\u{1100}\u{1161} 가", "a\r\nb", "\u{2329}x\u{232A} \u{212B} \u{2126}", "ᵉ № ™ € … – — •", "Ⱥ Ⱦ ǅ ǈ Ω ϴ",
         "ＡＢＣ ａｂｃ", "\u{10400}\u{10428}", "\u{0600}x \u{0915}\u{094D}\u{0937}", "Ǆ ǲ ǳ", "` ´ ¨",
     ]
@@ -20,14 +23,16 @@ import Testing
         for scalar in text.unicodeScalars {
             if scalar.value < 0x80 {
                 let value = scalar.value
-                result.unicodeScalars.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value | 0x20)) : scalar)
+                result.unicodeScalars.append(
+                    value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value | 0x20)) : scalar)
                 continue
             }
             switch scalar.value {
             case 0x2018, 0x2019, 0x201B, 0x2032, 0x02BC, 0x00B4: result.unicodeScalars.append("'")
             case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB: result.unicodeScalars.append("\"")
             case 0x00A0, 0x202F, 0x2009, 0x2007: result.unicodeScalars.append(" ")
-            case 0x00C0...0x00DE where scalar.value != 0x00D7: result.unicodeScalars.append(Unicode.Scalar(scalar.value + 0x20)!)
+            case 0x00C0...0x00DE where scalar.value != 0x00D7:
+                result.unicodeScalars.append(Unicode.Scalar(scalar.value + 0x20)!)
             case 0x0080...0x00FF: result.unicodeScalars.append(scalar)
             default:
                 if scalar.properties.changesWhenLowercased {
@@ -86,12 +91,15 @@ import Testing
             let alone = String(scalar)
             #expect(scalar.properties.canonicalCombiningClass == .notReordered, "U+\(String(value, radix: 16))")
             #expect(!scalar.properties.isGraphemeExtend, "U+\(String(value, radix: 16))")
-            #expect(alone.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(alone.unicodeScalars), "U+\(String(value, radix: 16))")
+            #expect(
+                alone.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(alone.unicodeScalars),
+                "U+\(String(value, radix: 16))")
             for neighbour in neighbours + [scalar] {
                 var pair = String(neighbour)
                 pair.unicodeScalars.append(scalar)
                 pair.unicodeScalars.append(neighbour)
-                #expect(pair.count == 3, "U+\(String(value, radix: 16)) next to U+\(String(neighbour.value, radix: 16))")
+                #expect(
+                    pair.count == 3, "U+\(String(value, radix: 16)) next to U+\(String(neighbour.value, radix: 16))")
             }
         }
         #expect(!UTF8Text.standsAlone(0x0D) && !UTF8Text.standsAlone(0x301) && !UTF8Text.standsAlone(0x200D))

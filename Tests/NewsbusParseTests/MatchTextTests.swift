@@ -1,7 +1,8 @@
 import Foundation
 import NewsbusProtocol
-@testable import NewsbusParse
 import Testing
+
+@testable import NewsbusParse
 
 /// Texts compared as bytes (``MatchText``, ``SeenTexts``, ``PhraseSet``) give the answers Strings gave.
 @Suite struct MatchTextTests {
@@ -23,7 +24,8 @@ import Testing
 
     @Test func comparesAsStringsCompare() {
         for (a, b) in Self.pairs {
-            let left = MatchText(verbatim: a), right = MatchText(verbatim: b)
+            let left = MatchText(verbatim: a)
+            let right = MatchText(verbatim: b)
             #expect(left.matches(right) == (a == b), "\(a) == \(b)")
             #expect(left.hasPrefix(right) == a.hasPrefix(b), "\(a) hasPrefix \(b)")
         }
@@ -34,16 +36,23 @@ import Testing
 
     @Test func stripsTruncationAndBulletsAsStringsDid() {
         let bullets = SingleScalarCharacters("»•- \"")
-        for text in Self.tricky + ["Lire la suite…", "Fin. . .", "» • - \"Titre", "•\u{301} x", "Suite …\u{301}", "…", "-"] {
-            #expect(MatchText(verbatim: text).truncationStripped().string == BoilerplateClassifier.truncationStripped(text))
-            #expect(MatchText(verbatim: text).droppingLeading(bullets).string == String(text.drop { bullets.characters.contains($0) }))
+        for text in Self.tricky + [
+            "Lire la suite…", "Fin. . .", "» • - \"Titre", "•\u{301} x", "Suite …\u{301}", "…", "-",
+        ] {
+            #expect(
+                MatchText(verbatim: text).truncationStripped().string == BoilerplateClassifier.truncationStripped(text))
+            #expect(
+                MatchText(verbatim: text).droppingLeading(bullets).string
+                    == String(text.drop { bullets.characters.contains($0) }))
         }
     }
 
     @Test func findsRepeatedTextsAsASetOfStringsWould() {
         var seen = SeenTexts()
         var strings = Set<String>()
-        for text in Self.tricky + Self.tricky.map(Self.referenceFolded) + ["ǰ", "j\u{30C}", "e\u{301}te\u{301}", "été", "x", "x"] {
+        for text in Self.tricky + Self.tricky.map(Self.referenceFolded) + [
+            "ǰ", "j\u{30C}", "e\u{301}te\u{301}", "été", "x", "x",
+        ] {
             #expect(seen.insert(MatchText(verbatim: text)) == strings.insert(text).inserted, "\(text)")
         }
     }
@@ -54,7 +63,8 @@ import Testing
         for text in ["lire aussi : x", "à voir", "photo © afp", "(c) 2019", "a", "", "xab", "li", "b ©"] {
             let bytes = Array(text.utf8)
             #expect(set.startsAny(bytes) == phrases.contains { bytes.starts(with: Array($0.utf8)) }, "\(text)")
-            #expect(set.occurs(in: bytes) == phrases.contains { PhraseRules.contains(bytes, Array($0.utf8)) }, "\(text)")
+            #expect(
+                set.occurs(in: bytes) == phrases.contains { PhraseRules.contains(bytes, Array($0.utf8)) }, "\(text)")
         }
         #expect(PhraseSet(["", "x"]).startsAny(Array("abc".utf8)))
         #expect(!PhraseSet([""]).occurs(in: Array("abc".utf8)))
@@ -72,8 +82,14 @@ import Testing
 @Suite struct WordScanTests {
     /// Texts with their SimHash and word count as the parse core gave them before it counted on bytes.
     static let pinned: [(text: String, simhash: String, words: Int)] = [
-        ("Le Maroc, acteur clé et allié majeur des États-Unis et l’Espagne dans la lutte contre le terrorisme, préside le Forum pour la 3ᵉ fois.", "744313820110a7a0", 25),
-        ("ÉTÉ « brûlant » à Agadir\u{A0}: 45\u{202F}°C — record ! Ça chauffe… l’aïd-el-kébir, c'est ΣΟΦΟΣ & İstanbul 🇫🇷 e\u{301}te\u{301}.", "a1a7ca2f2b18541a", 16),
+        (
+            "Le Maroc, acteur clé et allié majeur des États-Unis et l’Espagne dans la lutte contre le terrorisme, préside le Forum pour la 3ᵉ fois.",
+            "744313820110a7a0", 25
+        ),
+        (
+            "ÉTÉ « brûlant » à Agadir\u{A0}: 45\u{202F}°C — record ! Ça chauffe… l’aïd-el-kébir, c'est ΣΟΦΟΣ & İstanbul 🇫🇷 e\u{301}te\u{301}.",
+            "a1a7ca2f2b18541a", 16
+        ),
         ("Deux mots", "b547741c451233ac", 2),
     ]
 
@@ -108,6 +124,9 @@ import Testing
         for (line, shareBar) in zip(lines, expected) {
             #expect(PhraseRules.isShareBar(MatchText(verbatim: line)) == shareBar, "\(line)")
         }
-        #expect(MatchText(verbatim: "a-b, ça 3x").plainWords { $0 == 0x2D || $0 >= 0x80 }.map { String(decoding: $0, as: UTF8.self) } == ["a-b", "ça", "x"])
+        #expect(
+            MatchText(verbatim: "a-b, ça 3x").plainWords { $0 == 0x2D || $0 >= 0x80 }.map {
+                String(decoding: $0, as: UTF8.self)
+            } == ["a-b", "ça", "x"])
     }
 }

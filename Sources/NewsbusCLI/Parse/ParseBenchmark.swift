@@ -3,7 +3,7 @@ import NewsbusParse
 import NewsbusProtocol
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Measures the parse core on a folder of pages or on a corpus of articles: items per second of wall time and per
