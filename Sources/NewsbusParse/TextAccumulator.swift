@@ -42,9 +42,18 @@ struct TextAccumulator {
                     continue
                 }
                 if byte < 0x20 || byte == 0x7F { continue }
-                // A run of printable ASCII goes in one append.
+                // A run of printable ASCII goes in one append, with the single spaces inside it (each between two
+                // printable characters, where it would be written as it is).
                 var end = index
-                while end < count, buffer[end] > 0x20, buffer[end] < 0x7F { end += 1 }
+                while end < count {
+                    if Self.isPrintableASCII(buffer[end]) {
+                        end += 1
+                    } else if buffer[end] == 0x20, end + 1 < count, Self.isPrintableASCII(buffer[end + 1]) {
+                        end += 2
+                    } else {
+                        break
+                    }
+                }
                 flushSpace()
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[(index - 1)..<end]))
                 countScalars(end - index + 1)
@@ -91,6 +100,12 @@ struct TextAccumulator {
             countScalar()
             index = end
         }
+    }
+
+    /// ASCII other than spaces and control characters.
+    @inline(__always)
+    private static func isPrintableASCII(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F
     }
 
     /// Writes the pending space, if any, before the next character.

@@ -106,3 +106,31 @@ import Testing
         #expect(!UTF8Text.standsAlone(0x2329) && !UTF8Text.standsAlone(0x1F600) && !UTF8Text.standsAlone(0x1100))
     }
 }
+
+/// The text accumulator copies runs of ASCII, single spaces included, in one go: white space still collapses and
+/// the code points (and those of link labels) are still counted one by one.
+@Suite struct TextAccumulatorTests {
+    @Test(arguments: [
+        ("a b  c", "a b c"), ("  lead and trail \t\n ", "lead and trail"), ("x\u{A0}: y", "x\u{A0}: y"),
+        ("x \u{A0}y", "x y"), ("a\u{AD}b\u{200B}c d\u{7F}e", "abc de"), ("été à Fès , ok", "été à Fès , ok"),
+        ("a \u{2003} b\u{2009}c", "a b\u{2009}c"), ("1 2 3 4 5 6 7 8 9", "1 2 3 4 5 6 7 8 9"),
+    ])
+    func collapsesWhiteSpace(_ input: String, _ expected: String) {
+        var accumulator = TextAccumulator()
+        accumulator.append(input)
+        #expect(accumulator.scalarCount == expected.unicodeScalars.count)
+        #expect(accumulator.finish() == expected)
+    }
+
+    @Test func countsLinkLabelsWithTheSpaceBeforeThem() {
+        var accumulator = TextAccumulator()
+        accumulator.append("see ")
+        accumulator.inLink = true
+        accumulator.append("the link  here")
+        accumulator.inLink = false
+        accumulator.append(" now")
+        #expect(accumulator.scalarCount == 21)
+        #expect(accumulator.linkScalarCount == 14)
+        #expect(accumulator.finish() == "see the link here now")
+    }
+}
