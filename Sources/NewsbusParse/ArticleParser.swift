@@ -159,7 +159,7 @@ public struct ArticleParser: Sendable {
                 body += "\n\n"
                 offset += 2
             }
-            let length = block.text.unicodeScalars.count
+            let length = UTF8Text.scalarCount(block.text)
             textBlocks.append(TextBlock(kind: block.kind, start: offset, end: offset + length))
             body += block.text
             offset += length

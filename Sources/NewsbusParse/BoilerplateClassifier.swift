@@ -31,17 +31,20 @@ struct BoilerplateClassifier {
     ) -> Outcome {
         var outcome = Outcome()
         if tracing { outcome.trace = [] }
-        let foldedTitle = title.map(TextNormalizer.folded)
-        let foldedLede = lede.map { Self.truncationStripped(TextNormalizer.folded($0)) }
-        var seen = Set<String>()
+        let foldedTitle = title.map { MatchText(folding: $0) }
+        let foldedTitleString = foldedTitle?.string
+        let titleScalars = foldedTitle.map { $0.bytes.withUnsafeBufferPointer(UTF8Text.scalarCount) } ?? 0
+        let foldedLede = lede.map { MatchText(folding: $0).truncationStripped() }
+        // A block that starts with the lede repeats it only when the lede is long enough to be one.
+        let ledeIsLong = (foldedLede?.string.count ?? 0) >= 40
+        var seen = SeenTexts()
         var candidates: [CandidateBlock] = []
         // Blocks since the headline: a link-poor paragraph right after it is the standfirst, wherever it sits.
         var sinceHeadline = Int.max
         for block in blocks {
             if sinceHeadline < Int.max { sinceHeadline += 1 }
             if block.tag == .h1, block.length <= 300 {
-                let folded = TextNormalizer.folded(block.text)
-                if let foldedTitle, !foldedTitle.isEmpty, folded.contains(foldedTitle) || foldedTitle.contains(folded) {
+                if let foldedTitleString, Self.overlaps(TextNormalizer.folded(block.text), foldedTitleString) {
                     sinceHeadline = 0
                 }
             }
@@ -76,16 +79,17 @@ struct BoilerplateClassifier {
                 outcome.remove(.fragment, block)
                 continue
             }
-            let folded = block.length <= 600 ? TextNormalizer.folded(block.text) : block.text
-            if let foldedTitle, block.length <= foldedTitle.unicodeScalars.count + 4, folded == foldedTitle
-                || (block.tag == .h1 && block.length <= 300 && !foldedTitle.isEmpty
-                    && (folded.contains(foldedTitle) || foldedTitle.contains(folded)))
+            let folded =
+                block.length <= 600 ? block.folded ?? MatchText(folding: block.text) : MatchText(verbatim: block.text)
+            if let foldedTitle, let foldedTitleString, block.length <= titleScalars + 4,
+                folded.matches(foldedTitle)
+                    || (block.tag == .h1 && block.length <= 300 && Self.overlaps(folded.string, foldedTitleString))
             {
                 outcome.remove(.title, block)
                 continue
             }
             if let foldedLede, !foldedLede.isEmpty, block.length <= 600,
-                Self.truncationStripped(folded) == foldedLede || (folded.hasPrefix(foldedLede) && foldedLede.count >= 40)
+                folded.truncationStripped().matches(foldedLede) || (ledeIsLong && folded.hasPrefix(foldedLede))
             {
                 outcome.remove(.lede, block)
                 continue
@@ -94,7 +98,7 @@ struct BoilerplateClassifier {
                 outcome.remove(kind, block)
                 continue
             }
-            if block.length >= 20, !seen.insert(folded).inserted {
+            if block.length >= 20, !seen.insert(folded) {
                 outcome.remove(.duplicate, block)
                 continue
             }
@@ -180,6 +184,12 @@ struct BoilerplateClassifier {
         if block.linkDensity >= 0.5 || Self.isTruncated(block.text) { return true }
         if block.kind == .heading || block.kind == .listItem { return block.length <= 300 }
         return block.length < 200
+    }
+
+    /// Whether one folded text contains the other (an `<h1>` holding the headline, or part of it); never for an
+    /// empty headline.
+    private static func overlaps(_ folded: String, _ foldedTitle: String) -> Bool {
+        !foldedTitle.isEmpty && (folded.contains(foldedTitle) || foldedTitle.contains(folded))
     }
 
     static func isTruncated(_ text: String) -> Bool {

@@ -18,6 +18,8 @@ struct CandidateBlock: Sendable {
     var hints: [BlockHint] = []
     /// Whether the block sits inside a `<header>` or `<h1>` region near the top (used for the title).
     var tag: Tag
+    /// ``text`` folded for phrase matching, when the step that made the block had it already (plain text).
+    var folded: MatchText?
 
     var linkDensity: Double { length == 0 ? 0 : Double(linkLength) / Double(length) }
 }

@@ -15,17 +15,18 @@ enum LanguageIdentifier {
     static let sampleBytes = 16384
 
     static func identify(_ text: String) -> Guess? {
-        var sample = Array(text.utf8.prefix(sampleBytes))
-        // Do not cut a UTF-8 sequence in two.
-        while let last = sample.last, last & 0xC0 == 0x80 { sample.removeLast() }
-        if let last = sample.last, last >= 0xC0 { sample.removeLast() }
-        guard !sample.isEmpty else { return nil }
+        var text = text
         var result = ccld2_result()
-        sample.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                ccld2_detect(pointer, Int32(buffer.count), &result)
-            }
+        let detected = text.withUTF8 { bytes in
+            var count = min(bytes.count, sampleBytes)
+            // Do not cut a UTF-8 sequence in two (the last multi-byte sequence goes, cut or not).
+            while count > 0, bytes[count - 1] & 0xC0 == 0x80 { count -= 1 }
+            if count > 0, bytes[count - 1] >= 0xC0 { count -= 1 }
+            guard count > 0, let base = bytes.baseAddress else { return false }
+            base.withMemoryRebound(to: CChar.self, capacity: count) { ccld2_detect($0, Int32(count), &result) }
+            return true
         }
+        guard detected else { return nil }
         let raw = withUnsafeBytes(of: result.code) { bytes in
             String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
         }

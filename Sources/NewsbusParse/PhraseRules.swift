@@ -37,11 +37,9 @@ public struct PhraseRules: Sendable {
         self.teaserHeadingSet = Set(teaserHeadings)
         self.multiWordTeaserHeadings = teaserHeadings.filter { $0.unicodeScalars.contains(" ") }.map { $0 + " " }
         self.compiled = Compiled(
-            crossLinkPrefixes: crossLinkPrefixes.map { Array($0.utf8) },
-            crossLinkLabels: crossLinkLabels.map { Array($0.utf8) },
-            creditPrefixes: creditPrefixes.map { Array($0.utf8) },
-            subscribePhrases: subscribePhrases.map { Array($0.utf8) },
-            datelinePrefixes: datelinePrefixes.map { Array($0.utf8) })
+            crossLinkPrefixes: PhraseSet(crossLinkPrefixes), crossLinkLabels: crossLinkLabels.map { Array($0.utf8) },
+            creditPrefixes: PhraseSet(creditPrefixes), datelinePrefixes: PhraseSet(datelinePrefixes),
+            inText: Compiled.phrasesInText(subscribePhrases: subscribePhrases))
     }
 
     private let teaserHeadingSet: Set<String>
@@ -161,17 +159,20 @@ public struct PhraseRules: Sendable {
     /// The longest line any rule looks at; longer blocks are prose.
     static let longestRuleLine = 300
 
-    /// What a line is, if it is boilerplate by its wording alone.
-    func classify(_ block: CandidateBlock, folded: String) -> RemovalKind? {
+    /// What a line is, if it is boilerplate by its wording alone. `folded` is the block's text folded by
+    /// ``TextNormalizer/folded(_:)``.
+    func classify(_ block: CandidateBlock, folded: MatchText) -> RemovalKind? {
         let length = block.length
         guard length <= Self.longestRuleLine else { return nil }
-        let folded = Self.stripBullets(folded)
-        guard !folded.isEmpty else { return .fragment }
-        let bytes = Array(folded.utf8)
-        if length <= 40, let label = labels[folded.trimming(" :.!|-–—»›>")] { return label }
-        if length <= 120, Self.isShareBar(folded) { return .shareBar }
+        let stripped = folded.droppingLeading(Self.bullets)
+        guard !stripped.isEmpty else { return .fragment }
+        let bytes = stripped.bytes
+        // The checks of short lines work on the String.
+        lazy var text = stripped.string
+        if length <= 40, let label = labels[text.trimming(Self.labelPunctuation.characters)] { return label }
+        if length <= 120, Self.isShareBar(stripped) { return .shareBar }
         if length <= 250 {
-            for prefix in compiled.crossLinkPrefixes where bytes.starts(with: prefix) { return .crossLink }
+            if compiled.crossLinkPrefixes.startsAny(bytes) { return .crossLink }
             for label in compiled.crossLinkLabels where bytes.starts(with: label) {
                 var rest = bytes[label.count...].drop { $0 == 0x20 }
                 if rest.starts(with: [0xC2, 0xA0]) { rest = rest.dropFirst(2) }
@@ -183,52 +184,49 @@ public struct PhraseRules: Sendable {
                 }
             }
         }
-        if length <= 160 {
-            for prefix in compiled.creditPrefixes where bytes.starts(with: prefix) { return .credit }
-        }
+        if length <= 160, compiled.creditPrefixes.startsAny(bytes) { return .credit }
         if length <= 300 {
-            for prefix in compiled.captionPrefixes where bytes.starts(with: prefix) { return .caption }
-            if Self.contains(bytes, Self.copyrightSign) || Self.contains(bytes, Array("(c) 20".utf8)) { return .credit }
+            if compiled.captionPrefixes.startsAny(bytes) { return .caption }
+            let found = compiled.inText.listsOccurring(in: bytes)
+            func has(_ list: Compiled.InText) -> Bool { found & 1 << UInt64(list.rawValue) != 0 }
+            if has(.copyrightMarks) || has(.rights) { return .credit }
+            if has(.followVerbs) && has(.networks) || has(.subscribe) { return .subscribePrompt }
         }
-        if length <= 300 {
-            for phrase in compiled.rightsPhrases where Self.contains(bytes, phrase) { return .credit }
-            if compiled.followVerbs.contains(where: { Self.contains(bytes, $0) }),
-                compiled.networks.contains(where: { Self.contains(bytes, $0) })
-            {
-                return .subscribePrompt
-            }
-            for phrase in compiled.subscribePhrases where Self.contains(bytes, phrase) { return .subscribePrompt }
-        }
-        if length <= 40, Self.isCommentCounter(folded) { return .comments }
-        if length <= 80 {
-            for prefix in ["tags:", "tags :", "themen:", "schlagwörter:", "schlagworte:", "mots-clés", "mots clés :",
-                "temas:", "etiquetas:", "topics:", "kategorie:", "kategorien:", "catégorie :", "category:", "category :", "categories:", "catégories :", "filed under"]
-            where folded.hasPrefix(prefix) {
-                return .tags
-            }
-        }
-        if length <= 30, Self.looksLikeAgencySignature(folded) { return .credit }
-        if length <= 100 {
-            for prefix in compiled.datelinePrefixes where bytes.starts(with: prefix) {
-                if DateNormalizer.findDate(in: block.text) != nil { return .dateline }
-            }
+        if length <= 40, Self.isCommentCounter(text) { return .comments }
+        if length <= 80, compiled.tagPrefixes.contains(where: { stripped.hasPrefix($0) }) { return .tags }
+        if length <= 30, Self.looksLikeAgencySignature(text) { return .credit }
+        if length <= 100, compiled.datelinePrefixes.startsAny(bytes), DateNormalizer.findDate(in: block.text) != nil {
+            return .dateline
         }
         if length <= 60, let date = DateNormalizer.findDate(in: block.text), date.coversMostOf(block.text) {
             return .dateline
         }
-        if length <= 80, Self.looksLikeByline(folded) { return .byline }
+        if length <= 80, Self.looksLikeByline(text) { return .byline }
         return nil
     }
 
     /// A line made only of share buttons, such as "Partager sur Facebook Partager sur Twitter Envoyer par e-mail"
     /// or "Share on X · Share on LinkedIn · Email": every word is one of a share bar's, and one at least names a
     /// network, a way of sending or the act of sharing.
-    static func isShareBar(_ folded: String) -> Bool {
-        let words = folded.split { !$0.isLetter && $0 != "-" }
+    ///
+    /// Words are runs of letters and hyphens: found on the bytes of a plain text (one code point per Character),
+    /// else Character by Character. The share-bar words are ASCII, so a word is one of them exactly when its
+    /// bytes are.
+    static func isShareBar(_ folded: MatchText) -> Bool {
+        guard folded.isPlain else {
+            let words = folded.string.split { !$0.isLetter && $0 != "-" }
+            return isShareBar(words: words.map { Array($0.utf8)[...] })
+        }
+        // ASCII letters are told apart by plainWords; no other ASCII character is a letter.
+        let words = folded.plainWords { $0 == 0x2D || $0 >= 0x80 && Character(Unicode.Scalar($0)!).isLetter }
+        return isShareBar(words: words)
+    }
+
+    /// Whether `words` make a share bar: two or more, each a share bar's, one at least a button.
+    private static func isShareBar(words: [ArraySlice<UInt8>]) -> Bool {
         guard words.count >= 2 else { return false }
         var namesAButton = false
         for word in words {
-            let word = String(word)
             if shareButtons.contains(word) {
                 namesAButton = true
             } else if !shareFillers.contains(word) {
@@ -239,44 +237,68 @@ public struct PhraseRules: Sendable {
     }
 
     /// Words that make a share button: networks, ways of sending, the verbs.
-    private static let shareButtons: Set<String> = [
+    private static let shareButtons = shareWords([
         "facebook", "twitter", "x", "whatsapp", "linkedin", "messenger", "telegram", "pinterest", "reddit", "bluesky",
         "threads", "flipboard", "mastodon", "e-mail", "email", "mail", "courriel", "sms", "partager", "partagez",
         "share", "tweet", "tweeter", "imprimer", "print", "teilen", "drucken", "compartir", "condividi", "copier",
         "copy",
-    ]
+    ])
     /// Words that join them ("sur", "par", "le lien", "this article").
-    private static let shareFillers: Set<String> = [
+    private static let shareFillers = shareWords([
         "sur", "par", "le", "lien", "l'article", "cet", "article", "envoyer", "via", "on", "by", "this", "story",
         "link", "send", "the", "auf", "per", "artikel", "en", "por", "su",
-    ]
+    ])
+
+    private static func shareWords(_ words: [String]) -> Set<ArraySlice<UInt8>> {
+        Set(words.map { Array($0.utf8)[...] })
+    }
 
     /// The phrase lists as UTF-8 bytes, for fast matching.
     private struct Compiled: Sendable {
-        var crossLinkPrefixes: [[UInt8]]
+        var crossLinkPrefixes: PhraseSet
         var crossLinkLabels: [[UInt8]]
-        var creditPrefixes: [[UInt8]]
-        var subscribePhrases: [[UInt8]]
-        var datelinePrefixes: [[UInt8]]
-        var rightsPhrases: [[UInt8]] = [
+        var creditPrefixes: PhraseSet
+        var datelinePrefixes: PhraseSet
+        /// The phrases looked for anywhere in a line, in the lists of ``InText``.
+        var inText: PhraseSet
+
+        /// The lists of phrases looked for anywhere in a line, by what they mean.
+        enum InText: Int, CaseIterable {
+            case copyrightMarks, rights, followVerbs, networks, subscribe
+        }
+
+        static func phrasesInText(subscribePhrases: [String]) -> PhraseSet {
+            PhraseSet(
+                lists: InText.allCases.map { list in
+                    switch list {
+                    case .copyrightMarks: ["©", "(c) 20"]
+                    case .rights: rightsPhrases
+                    case .followVerbs: ["suivez", "follow", "folgen sie", "síguenos", "seguici", "siga"]
+                    case .networks: ["facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube"]
+                    case .subscribe: subscribePhrases
+                    }
+                })
+        }
+
+        static let rightsPhrases = [
             "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
             "tutti i diritti riservati", "chroniony prawem autorskim", "wszelkie prawa zastrzeżone",
             "copyrighted property", "reproduction interdite", "reproduction of material", "may not be reproduced",
             "without written permission", "without the prior written", "ohne genehmigung",
-        ].map { Array($0.utf8) }
-        var captionPrefixes: [[UInt8]] = [
+        ]
+        var captionPrefixes = PhraseSet([
             "abbildung ", "abbildung:", "abb. ", "abb.:", "fig. ", "figure ", "vergrößern", "bild anzeigen", "grafik:",
             "infografik:", "screenshot", "légende :", "(photo ", "photo d'illustration",
-        ].map { Array($0.utf8) }
-        var followVerbs: [[UInt8]] = ["suivez", "follow", "folgen sie", "síguenos", "seguici", "siga"].map { Array($0.utf8) }
-        var networks: [[UInt8]] = ["facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube"].map {
-            Array($0.utf8)
-        }
+        ])
+        /// Starts of tag lines, compared Character by Character as `String.hasPrefix` does.
+        var tagPrefixes: [MatchText] = [
+            "tags:", "tags :", "themen:", "schlagwörter:", "schlagworte:", "mots-clés", "mots clés :", "temas:",
+            "etiquetas:", "topics:", "kategorie:", "kategorien:", "catégorie :", "category:", "category :",
+            "categories:", "catégories :", "filed under",
+        ].map { MatchText(verbatim: $0) }
     }
 
     private let compiled: Compiled
-
-    private static let copyrightSign = Array("©".utf8)
 
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard haystack.count >= needle.count, let first = needle.first else { return false }
@@ -300,18 +322,21 @@ public struct PhraseRules: Sendable {
 
     /// Whether a heading, already folded with ``TextNormalizer/folded(_:)``, opens a list of other articles.
     func isTeaserHeading(folded text: String) -> Bool {
-        let folded = Self.stripBullets(text).trimming(" :.!-–—»›>")
+        let stripped = MatchText(verbatim: text).droppingLeading(Self.bullets)
+        let folded = stripped.string.trimming(Self.headingPunctuation.characters)
         guard folded.count <= 60 else { return false }
         if teaserHeadingSet.contains(folded) { return true }
         // "Mehr von <site>", "More from <site>", "Das könnte Sie auch interessieren" with words after it.
         return multiWordTeaserHeadings.contains { folded.hasPrefix($0) }
     }
 
-    private static func stripBullets(_ text: String) -> String {
-        // Folding turned guillemets into '"': "» Lire aussi" arrives here as "\" lire aussi".
-        let bullets: Set<Character> = ["»", "›", "►", "▶", "→", ">", "-", "–", "—", "•", "*", "|", "+", " ", "■", "▪", "·", "\""]
-        return String(text.drop { bullets.contains($0) })
-    }
+    /// What may open a line before its words: bullets, arrows, dashes, spaces. Folding turned guillemets into
+    /// '"': "» Lire aussi" arrives here as "\" lire aussi".
+    private static let bullets = SingleScalarCharacters("»›►▶→>-–—•*|+ ■▪·\"")
+    /// What is trimmed around a line before it is looked up in ``labels``.
+    private static let labelPunctuation = SingleScalarCharacters(" :.!|-–—»›>")
+    /// What is trimmed around a heading before it is looked up in ``teaserHeadings``.
+    private static let headingPunctuation = SingleScalarCharacters(" :.!-–—»›>")
 
     private static func isCommentCounter(_ folded: String) -> Bool {
         let words = folded.split(separator: " ")
@@ -352,7 +377,11 @@ public struct PhraseRules: Sendable {
 extension StringProtocol {
     /// Trims the characters of `set` from both ends.
     func trimming(_ set: String) -> String {
-        let characters = Set(set)
+        trimming(Set(set))
+    }
+
+    /// Trims `characters` from both ends.
+    func trimming(_ characters: Set<Character>) -> String {
         var slice = Substring(self)
         while let first = slice.first, characters.contains(first) { slice.removeFirst() }
         while let last = slice.last, characters.contains(last) { slice.removeLast() }

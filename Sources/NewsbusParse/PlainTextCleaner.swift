@@ -13,46 +13,49 @@ struct PlainTextCleaner {
         var blocks: [CandidateBlock]
     }
 
-    /// The non-empty lines of `text`, split at line feeds, carriage returns and paragraph separators (U+2029), by
-    /// scanning bytes rather than grapheme clusters.
-    static func lines(of text: String) -> [Substring] {
-        var lines: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            var separatorEnd: String.Index?
-            if byte == 0x0A || byte == 0x0D {
-                separatorEnd = utf8.index(after: index)
-            } else if byte == 0xE2, utf8.distance(from: index, to: utf8.endIndex) >= 3,
-                utf8[utf8.index(index, offsetBy: 1)] == 0x80, utf8[utf8.index(index, offsetBy: 2)] == 0xA9
-            {
-                separatorEnd = utf8.index(index, offsetBy: 3)
+    /// The lines of `text` split at line feeds, carriage returns and paragraph separators (U+2029), each made one
+    /// line by ``TextNormalizer/line(utf8:)``; empty ones are left out. Works on the bytes, not on grapheme clusters.
+    static func lines(of text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            func add(_ start: Int, _ end: Int) {
+                guard start < end else { return }
+                let line = TextNormalizer.line(utf8: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                if !line.isEmpty { lines.append(line) }
             }
-            if let separatorEnd {
-                if start != index { lines.append(text[start..<index]) }
-                start = separatorEnd
-                index = separatorEnd
-            } else {
-                index = utf8.index(after: index)
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var separatorLength = 0
+                if byte == 0x0A || byte == 0x0D {
+                    separatorLength = 1
+                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA9 {
+                    separatorLength = 3
+                }
+                if separatorLength > 0 {
+                    add(start, index)
+                    index += separatorLength
+                    start = index
+                } else {
+                    index += 1
+                }
             }
+            add(start, bytes.count)
+            return lines
         }
-        if start != utf8.endIndex { lines.append(text[start..<utf8.endIndex]) }
-        return lines
     }
 
     func clean(_ text: String, knownTitle: String?) -> Result {
-        var lines: [String] = []
-        for raw in Self.lines(of: text) {
-            let line = TextNormalizer.line(String(raw))
-            if !line.isEmpty { lines.append(line) }
-        }
+        let lines = Self.lines(of: text)
+        // Folded once here for the title and lede checks, and handed to the classifier with the blocks.
+        let folded = lines.map { MatchText(folding: $0) }
         var title: String?
         var start = 0
         if let knownTitle, !knownTitle.isEmpty {
             title = knownTitle
-            if let first = lines.first, TextNormalizer.folded(first) == TextNormalizer.folded(knownTitle) { start = 1 }
+            if let first = folded.first, first.matches(MatchText(folding: knownTitle)) { start = 1 }
         } else if lines.count >= 2, looksLikeHeadline(lines[0]) {
             title = lines[0]
             start = 1
@@ -60,12 +63,10 @@ struct PlainTextCleaner {
         var lede: String?
         if title != nil, start < lines.count - 1 {
             let candidate = lines[start]
-            let stripped = BoilerplateClassifier.truncationStripped(TextNormalizer.folded(candidate))
-            let repeated = lines[(start + 1)...].contains {
-                BoilerplateClassifier.truncationStripped(TextNormalizer.folded($0)) == stripped
-            }
+            let stripped = folded[start].truncationStripped()
+            let repeated = folded[(start + 1)...].contains { $0.truncationStripped().matches(stripped) }
             if candidate.count <= 400, BoilerplateClassifier.isTruncated(candidate) || repeated {
-                lede = BoilerplateClassifier.isTruncated(candidate) ? candidate : candidate
+                lede = candidate
                 start += 1
             }
         }
@@ -73,16 +74,20 @@ struct PlainTextCleaner {
         for (offset, line) in lines[start...].enumerated() {
             var text = line
             var kind = TextBlock.Kind.paragraph
+            var foldedText: MatchText? = folded[start + offset]
             if let first = text.first, "•-*–·▪".contains(first), text.dropFirst().first == " " {
                 text = String(text.dropFirst(2))
                 kind = .listItem
-            } else if looksLikeHeading(text), start + offset + 1 < lines.count {
+                foldedText = nil
+            }
+            let length = UTF8Text.scalarCount(text)
+            if kind == .paragraph, looksLikeHeading(text, length: length), start + offset + 1 < lines.count {
                 kind = .heading
             }
             blocks.append(
                 CandidateBlock(
-                    text: text, length: text.unicodeScalars.count, linkLength: 0, element: -1, kind: kind, hint: nil,
-                    tag: .p))
+                    text: text, length: length, linkLength: 0, element: -1, kind: kind, hint: nil, tag: .p,
+                    folded: foldedText))
         }
         return Result(title: title, lede: lede, blocks: blocks)
     }
@@ -93,9 +98,13 @@ struct PlainTextCleaner {
         return !line.hasSuffix(".") && !line.hasSuffix(":") && !line.hasSuffix(";") && !line.hasSuffix(",")
     }
 
-    private func looksLikeHeading(_ line: String) -> Bool {
-        guard line.count <= 100, let last = line.last else { return false }
-        return !".!?;,…\"»)".contains(last) && !line.hasSuffix(":") || line.count <= 60 && line.hasSuffix(":")
-            && !line.contains(". ")
+    /// Whether a line of `length` code points reads like a heading: short (100 Characters at most) and without
+    /// final punctuation, or a short introduction (60 at most, no sentence inside) ending with a colon.
+    private func looksLikeHeading(_ line: String, length: Int) -> Bool {
+        guard let last = line.last, !".!?;,…\"»)".contains(last) else { return false }
+        // Characters: as many as code points when each stands alone (counting them is slow), else counted.
+        let count = length <= 60 || UTF8Text.isPlain(line) ? length : line.count
+        guard count <= 100 else { return false }
+        return last != ":" || count <= 60 && !line.contains(". ")
     }
 }

@@ -17,17 +17,20 @@ public enum SimHash {
         let words = wordHashes(of: text)
         guard !words.isEmpty else { return nil }
         let width = min(3, words.count)
-        var votes = [Int32](repeating: 0, count: 64)
-        for start in 0...(words.count - width) {
+        let shingles = words.count - width + 1
+        // Each shingle votes +1 or -1 on every bit; a bit is set when the +1 win: when it is set in more than half.
+        var counter = BitCounter()
+        for start in 0..<shingles {
             var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
             for index in start..<(start + width) {
                 hash = (hash ^ words[index]) &* 0x0000_0100_0000_01B3
                 hash ^= hash >> 29
             }
-            for bit in 0..<64 { votes[bit] += Int32(truncatingIfNeeded: Int((hash >> UInt64(bit)) & 1) * 2 - 1) }
+            counter.add(hash)
         }
+        let ones = counter.ones()
         var result: UInt64 = 0
-        for bit in 0..<64 where votes[bit] > 0 { result |= 1 << UInt64(bit) }
+        for bit in 0..<64 where ones[bit] * 2 > shingles { result |= 1 << UInt64(bit) }
         return result
     }
 
@@ -44,26 +47,73 @@ public enum SimHash {
             var index = 0
             while index < bytes.count {
                 var byte = bytes[index]
+                // One character: an ASCII byte (lower-cased), or every byte of a multi-byte sequence.
+                let end: Int
                 let isWord: Bool
                 if byte < 0x80 {
                     if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
                     isWord = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                    end = index + 1
                 } else {
                     isWord = !WordBoundaries.isSeparator(bytes, at: index)
+                    end = min(index + UTF8Text.sequenceLength(byte), bytes.count)
                 }
                 if isWord {
                     hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                    for next in (index + 1)..<end { hash = (hash ^ UInt64(bytes[next])) &* 0x0000_0100_0000_01B3 }
                     inWord = true
                 } else if inWord {
                     hashes.append(hash)
                     hash = 0xcbf2_9ce4_8422_2325
                     inWord = false
                 }
-                index += 1
+                index = end
             }
             if inWord { hashes.append(hash) }
         }
         return hashes
+    }
+}
+
+/// Counts, for each of the 64 bits, how many of the values added have it set. Eight bits are counted at once:
+/// a byte of a value selects, from a table, eight one-byte counts to add to one 64-bit word (one per byte of the
+/// values), and the words are emptied into the totals before a one-byte count can overflow.
+struct BitCounter {
+    /// Eight one-byte counts per word: word `b`, byte `k` counts bit `8 * b + k`.
+    private var packed = [UInt64](repeating: 0, count: 8)
+    private var totals = [Int](repeating: 0, count: 64)
+    /// Values added since the words were last emptied.
+    private var pending = 0
+
+    /// For each byte value, its eight bits spread one per byte (bit `k` becomes byte `k`).
+    private static let spread: [UInt64] = (0..<256).map { value in
+        (0..<8).reduce(0) { word, bit in word | UInt64(value >> bit & 1) << (8 * UInt64(bit)) }
+    }
+
+    mutating func add(_ value: UInt64) {
+        packed.withUnsafeMutableBufferPointer { packed in
+            Self.spread.withUnsafeBufferPointer { spread in
+                for byte in 0..<8 {
+                    packed[byte] &+= spread[Int(truncatingIfNeeded: value >> (8 * UInt64(byte))) & 0xFF]
+                }
+            }
+        }
+        pending += 1
+        if pending == 255 { empty() }
+    }
+
+    /// How many values had each bit set.
+    mutating func ones() -> [Int] {
+        empty()
+        return totals
+    }
+
+    private mutating func empty() {
+        for byte in 0..<8 {
+            for bit in 0..<8 { totals[8 * byte + bit] += Int(packed[byte] >> (8 * UInt64(bit)) & 0xFF) }
+            packed[byte] = 0
+        }
+        pending = 0
     }
 }
 

@@ -14,6 +14,13 @@ struct TextAccumulator {
 
     var isEmpty: Bool { bytes.isEmpty }
 
+    init() {}
+
+    /// An accumulator with room for `capacity` bytes (the text to come, when its size is known).
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
     mutating func appendSpace() {
         if !bytes.isEmpty { pendingSpace = 2 }
     }
@@ -35,9 +42,22 @@ struct TextAccumulator {
                     continue
                 }
                 if byte < 0x20 || byte == 0x7F { continue }
+                // A run of printable ASCII goes in one append, with the single spaces inside it (each between two
+                // printable characters, where it would be written as it is).
+                var end = index
+                while end < count {
+                    if Self.isPrintableASCII(buffer[end]) {
+                        end += 1
+                    } else if buffer[end] == 0x20, end + 1 < count, Self.isPrintableASCII(buffer[end + 1]) {
+                        end += 2
+                    } else {
+                        break
+                    }
+                }
                 flushSpace()
-                bytes.append(byte)
-                countScalar()
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[(index - 1)..<end]))
+                countScalars(end - index + 1)
+                index = end
                 continue
             }
             // Multi-byte sequences: the input is valid UTF-8 (it came from a Swift String).
@@ -82,7 +102,16 @@ struct TextAccumulator {
         }
     }
 
+    /// ASCII other than spaces and control characters.
+    @inline(__always)
+    private static func isPrintableASCII(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F
+    }
+
+    /// Writes the pending space, if any, before the next character.
+    @inline(__always)
     private mutating func flushSpace() {
+        guard pendingSpace != 0 else { return }
         switch pendingSpace {
         case 1:
             bytes.append(0xC2)
@@ -97,8 +126,12 @@ struct TextAccumulator {
     }
 
     private mutating func countScalar() {
-        scalarCount += 1
-        if inLink { linkScalarCount += 1 }
+        countScalars(1)
+    }
+
+    private mutating func countScalars(_ count: Int) {
+        scalarCount += count
+        if inLink { linkScalarCount += count }
     }
 
     /// The text so far, as a String, and a reset accumulator.

@@ -6,10 +6,23 @@ enum TextNormalizer {
     /// Unicode NFC. Text without combining marks, conjoining jamo or canonical singletons is already NFC and is
     /// returned as is (most text: the check is a scan over the code points).
     static func nfc(_ text: String) -> String {
-        for scalar in text.unicodeScalars where scalar.value >= 0x300 && mayChangeUnderNFC(scalar.value) {
-            return text.precomposedStringWithCanonicalMapping
+        var text = text
+        let mayChange = text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                // ASCII, continuation bytes and the two-byte sequences below U+0300 (lead bytes under 0xCC).
+                guard lead >= 0xCC else {
+                    index += 1
+                    continue
+                }
+                let length = UTF8Text.sequenceLength(lead)
+                if mayChangeUnderNFC(UTF8Text.decode(bytes, at: index, length: length)) { return true }
+                index += length
+            }
+            return false
         }
-        return text
+        return mayChange ? text.precomposedStringWithCanonicalMapping : text
     }
 
     /// Code points that NFC may change or compose with a neighbour (a superset, kept cheap).
@@ -28,44 +41,83 @@ enum TextNormalizer {
 
     /// One line: NFC, runs of white space made one space, invisible and control characters removed, trimmed.
     static func line(_ text: String) -> String {
-        var accumulator = TextAccumulator()
-        accumulator.append(text)
+        var text = text
+        return text.withUTF8 { line(utf8: $0) }
+    }
+
+    /// ``line(_:)`` of valid UTF-8 bytes.
+    static func line(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var accumulator = TextAccumulator(capacity: bytes.count)
+        accumulator.append(utf8: bytes)
         return nfc(accumulator.finish())
     }
 
     /// Lower-cased text for phrase matching: typographic apostrophes and quotes folded to ASCII, no-break spaces
     /// made spaces.
     static func folded(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-        }
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x80 {
-                let value = scalar.value
-                result.unicodeScalars.append(
-                    value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value | 0x20)) : scalar)
-                continue
-            }
-            switch scalar.value {
-            case 0x2018, 0x2019, 0x201B, 0x2032, 0x02BC, 0x00B4, 0x0060: result.unicodeScalars.append("'")
-            case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB: result.unicodeScalars.append("\"")
-            case 0x00A0, 0x202F, 0x2009, 0x2007: result.unicodeScalars.append(" ")
-            case 0x00C0...0x00DE where scalar.value != 0x00D7:
-                // Latin-1 capitals: their lower-case letter is 0x20 above (the common case, without a property lookup).
-                result.unicodeScalars.append(Unicode.Scalar(scalar.value + 0x20)!)
-            case 0x0080...0x00FF:
-                result.unicodeScalars.append(scalar)
-            default:
-                if scalar.properties.changesWhenLowercased {
-                    result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-                } else {
-                    result.unicodeScalars.append(scalar)
+        String(decoding: foldedUTF8(text), as: UTF8.self)
+    }
+
+    /// ``folded(_:)`` as UTF-8 bytes, made from the text's bytes: ASCII capitals and Latin-1 capitals are
+    /// lowered by arithmetic, other code points by their Unicode lower-case mapping.
+    static func foldedUTF8(_ text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { input in
+            var output: [UInt8] = []
+            output.reserveCapacity(input.count)
+            var index = 0
+            while index < input.count {
+                if input[index] < 0x80 {
+                    index = appendLowercasedASCII(input, from: index, to: &output)
+                    continue
                 }
+                let lead = input[index]
+                let length = UTF8Text.sequenceLength(lead)
+                let value = UTF8Text.decode(input, at: index, length: length)
+                appendFolded(value, UnsafeBufferPointer(rebasing: input[index..<index + length]), to: &output)
+                index += length
+            }
+            return output
+        }
+    }
+
+    /// Appends the run of ASCII bytes of `input` that starts at `start`, capitals lowered; returns where it ends.
+    private static func appendLowercasedASCII(
+        _ input: UnsafeBufferPointer<UInt8>, from start: Int, to output: inout [UInt8]
+    ) -> Int {
+        var end = start + 1
+        while end < input.count, input[end] < 0x80 { end += 1 }
+        let first = output.count
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<end]))
+        output.withUnsafeMutableBufferPointer { output in
+            for index in first..<output.count where output[index] >= 0x41 && output[index] <= 0x5A {
+                output[index] |= 0x20
             }
         }
-        return result
+        return end
+    }
+
+    /// Appends the folded form of the non-ASCII code point `value`, whose UTF-8 is `bytes`.
+    private static func appendFolded(_ value: UInt32, _ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        switch value {
+        case 0x2018, 0x2019, 0x201B, 0x2032, 0x02BC, 0x00B4: output.append(UInt8(ascii: "'"))
+        case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB: output.append(UInt8(ascii: "\""))
+        case 0x00A0, 0x202F, 0x2009, 0x2007: output.append(UInt8(ascii: " "))
+        case 0x00C0...0x00DE where value != 0x00D7:
+            // Latin-1 capitals: their lower-case letter is 0x20 above (C3 80…9E → C3 A0…BE), without a property lookup.
+            output.append(bytes[0])
+            output.append(bytes[1] + 0x20)
+        case 0x0080...0x00FF, 0x2000...0x206F:
+            // The rest of Latin-1, and General Punctuation (dashes, ellipsis, bullets): no case.
+            output.append(contentsOf: bytes)
+        default:
+            let scalar = Unicode.Scalar(value)!
+            if scalar.properties.changesWhenLowercased {
+                output.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            } else {
+                output.append(contentsOf: bytes)
+            }
+        }
     }
 
     /// Counts words: runs of letters and digits (apostrophes and hyphens inside a word do not split it).
@@ -74,14 +126,18 @@ enum TextNormalizer {
         return text.withUTF8 { bytes in
             var count = 0
             var inWord = false
-            for index in 0..<bytes.count {
+            var index = 0
+            while index < bytes.count {
                 let byte = bytes[index]
                 let isWord: Bool
                 if byte < 0x80 {
+                    index += 1
                     if byte == 0x27 || byte == 0x2D { continue }
                     isWord = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
                 } else {
+                    // All the bytes of a multi-byte character are on the same side.
                     isWord = !WordBoundaries.isSeparator(bytes, at: index)
+                    index += UTF8Text.sequenceLength(byte)
                 }
                 if isWord && !inWord { count += 1 }
                 inWord = isWord

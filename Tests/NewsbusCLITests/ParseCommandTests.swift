@@ -21,6 +21,29 @@ import Testing
         #expect(throws: (any Error).self) { try NewsbusCommand.parseAsRoot(["parse", "--jobs", "0"]) }
         let bench = try #require(try NewsbusCommand.parseAsRoot(["bench", "parse", "--pages", "/tmp", "--json"]) as? ParseBenchCommand)
         #expect(bench.json)
+        let corpus = try #require(
+            try NewsbusCommand.parseAsRoot(["bench", "parse", "--corpus", "/dev/null", "--threads", "1"]) as? ParseBenchCommand)
+        #expect(corpus.corpus == "/dev/null")
+        #expect(throws: (any Error).self) {
+            try NewsbusCommand.parseAsRoot(["bench", "parse", "--corpus", "/dev/null", "--pages", "/tmp"])
+        }
+    }
+
+    @Test func benchmarksTheArticlesOfACorpus() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let lines = [
+            #"{"id": "a", "title": "Le port", "text": "\#(text)"}"#, #"{"id": "b", "text": "  "}"#,
+        ]
+        try Data(lines.joined(separator: "\n").utf8).write(to: file)
+        let articles = try ParseBenchmark.loadArticles(from: file.path, limit: nil)
+        #expect(articles.map(\.title) == ["Le port", nil])
+        let result = ParseBenchmark.run(.articles(articles), threads: 1, rounds: 2)
+        #expect(result.items == 4)
+        #expect(result.failures == 2)
+        let json = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
+        #expect(json.contains(#""articles_per_cpu_s":"#))
+        #expect(ParseBenchmark.table([result]).hasPrefix("threads articles"))
     }
 
     @Test func writesOneParsedArticlePerLine() throws {
