@@ -54,7 +54,9 @@ enum TextFold {
                 return j
             }
         }
-        return String(unsafeUninitializedCapacity: utf8.count * 4) { buffer in
+        var length = 0
+        for scalar in text.unicodeScalars { length += ScalarText.utf8Length(fold(scalar.value)) }
+        return String(unsafeUninitializedCapacity: length) { buffer in
             var j = 0
             for scalar in text.unicodeScalars { j = ScalarText.encode(fold(scalar.value), into: buffer, at: j) }
             return j
