@@ -22,6 +22,9 @@ struct ExtractBenchCommand: ParsableCommand {
     @Option(name: .long, help: "Articles to use.")
     var articles: Int = 1000
 
+    @Option(name: .long, help: "Passes over the articles; the fastest is reported (less disturbed by other work).")
+    var passes: Int = 1
+
     @Flag(name: .long, help: "Print one JSON object instead of a table.")
     var json = false
 
@@ -51,35 +54,21 @@ struct ExtractBenchCommand: ParsableCommand {
         let extractor = try EntityExtractor(resources: resources)
         let loadSeconds = Date().timeIntervalSince(loadStart)
         if let dump { try Self.write(lines, extractedBy: extractor, to: dump) }
-        // Whole extraction: tokenize, split, tag, rules, canonical entities.
-        var start = Date()
-        let cpuStart = Self.threadCPUSeconds()
+        var extraction = Timing(wallSeconds: .infinity, cpuSeconds: .infinity)
+        var tagSeconds = Double.infinity
         var tokenCount = 0
         var found = 0
-        for text in texts {
-            let mentions = extractor.mentions(in: text, lang: "fr", publishedAt: nil)
-            found += extractor.entities(from: mentions, title: "").0.count
-        }
-        let extractSeconds = Date().timeIntervalSince(start)
-        let extractCPUSeconds = Self.threadCPUSeconds() - cpuStart
-        // Tagging alone, on sentences tokenized beforehand (outside the timed part).
-        let evaluation = TaggerEvaluation(model: resources.models["fr"]!, resources: resources)
-        let tokenizer = Tokenizer()
-        let splitter = SentenceSplitter()
-        var tagSeconds = 0.0
-        for text in texts {
-            let tokens = tokenizer.tokenize(text)
-            tokenCount += tokens.count
-            let sentences = splitter.split(tokens).map { Array(tokens[$0]) }
-            start = Date()
-            _ = evaluation.tagAll(sentences)
-            tagSeconds += Date().timeIntervalSince(start)
+        for _ in 0..<max(passes, 1) {
+            let pass = Self.timeExtraction(texts, extractor, found: &found)
+            extraction.wallSeconds = min(extraction.wallSeconds, pass.wallSeconds)
+            extraction.cpuSeconds = min(extraction.cpuSeconds, pass.cpuSeconds)
+            tagSeconds = min(tagSeconds, Self.timeTagging(texts, resources, tokens: &tokenCount))
         }
         let report: [String: Double] = [
             "articles": Double(texts.count), "tokens": Double(tokenCount),
             "tagging_tokens_per_s_per_core": (Double(tokenCount) / tagSeconds).rounded(),
-            "extract_tokens_per_s_per_core": (Double(tokenCount) / extractSeconds).rounded(),
-            "extract_cpu_us_per_article": (extractCPUSeconds / Double(texts.count) * 1e6).rounded(),
+            "extract_tokens_per_s_per_core": (Double(tokenCount) / extraction.wallSeconds).rounded(),
+            "extract_cpu_us_per_article": (extraction.cpuSeconds / Double(texts.count) * 1e6).rounded(),
             "load_s": (loadSeconds * 1000).rounded() / 1000, "peak_rss_mb": Self.peakRSSMegabytes(),
             "entities": Double(found),
         ]
@@ -92,6 +81,44 @@ struct ExtractBenchCommand: ParsableCommand {
                 print(key.padding(toLength: 32, withPad: " ", startingAt: 0), report[key]!)
             }
         }
+    }
+
+    /// The clock and CPU time of one pass.
+    struct Timing {
+        var wallSeconds: Double
+        var cpuSeconds: Double
+    }
+
+    /// One pass of the whole extraction (tokenize, split, tag, rules, canonical entities) over `texts`; `found`
+    /// becomes the number of entities.
+    static func timeExtraction(_ texts: [String], _ extractor: EntityExtractor, found: inout Int) -> Timing {
+        let start = Date()
+        let cpuStart = threadCPUSeconds()
+        found = 0
+        for text in texts {
+            let mentions = extractor.mentions(in: text, lang: "fr", publishedAt: nil)
+            found += extractor.entities(from: mentions, title: "").0.count
+        }
+        return Timing(wallSeconds: Date().timeIntervalSince(start), cpuSeconds: threadCPUSeconds() - cpuStart)
+    }
+
+    /// The seconds one pass of tagging alone takes, on sentences tokenized beforehand (outside the timed part);
+    /// `tokens` becomes the number of tokens.
+    static func timeTagging(_ texts: [String], _ resources: ExtractorResources, tokens: inout Int) -> Double {
+        let evaluation = TaggerEvaluation(model: resources.models["fr"]!, resources: resources)
+        let tokenizer = Tokenizer()
+        let splitter = SentenceSplitter()
+        var seconds = 0.0
+        tokens = 0
+        for text in texts {
+            let textTokens = tokenizer.tokenize(text)
+            tokens += textTokens.count
+            let sentences = splitter.split(textTokens).map { Array(textTokens[$0]) }
+            let start = Date()
+            _ = evaluation.tagAll(sentences)
+            seconds += Date().timeIntervalSince(start)
+        }
+        return seconds
     }
 
     /// Writes the enriched article of each corpus line as sorted-key JSON, one line each.
