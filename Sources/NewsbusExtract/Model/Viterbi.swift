@@ -67,9 +67,18 @@ extension Viterbi {
         var path = [Int](repeating: 0, count: n)
         scores.withUnsafeMutableBufferPointer { score in
             back.withUnsafeMutableBufferPointer { back in
-                for t in 0..<tags { score[t] = TagSet.allowed(-1, t) ? emissions[t] + transitions[t] : lowest }
+                var unreached = false
+                for t in 0..<tags {
+                    score[t] = TagSet.allowed(-1, t) ? emissions[t] + transitions[t] : lowest
+                    unreached = unreached || score[t] == lowest
+                }
                 for i in 1..<max(n, 1) {
-                    step(i * tags, tags, score, back, emissions, transitions)
+                    // Only a token after one with an unreached tag (the first, whose `I-X` no path reaches) has
+                    // previous tags to leave out.
+                    unreached =
+                        unreached
+                        ? step(i * tags, tags, score, back, emissions, transitions, skippingUnreached: true)
+                        : step(i * tags, tags, score, back, emissions, transitions, skippingUnreached: false)
                 }
                 var last = 0
                 let lastRow = (n - 1) * tags
@@ -90,30 +99,34 @@ extension Viterbi {
     /// The score marking a tag that no path reaches.
     private static var lowest: Int32 { Int32.min }
 
-    /// Fills the scores and back pointers of the token whose row starts at `row` from those of the token before.
-    /// ``TagSet/allowed(_:_:)`` lets any tag precede `O` and `B-X`, and only `B-X` and `I-X` (tags `t − 1` and
-    /// `t`) precede `I-X`.
+    /// Fills the scores and back pointers of the token whose row starts at `row` from those of the token before,
+    /// leaving out previous tags that no path reaches if `skippingUnreached` (needless when there are none), and
+    /// returns whether a tag of this token is unreached. ``TagSet/allowed(_:_:)`` lets any tag precede `O` and
+    /// `B-X`, and only `B-X` and `I-X` (tags `t − 1` and `t`) precede `I-X`.
     @inline(__always)
     private static func step(
         _ row: Int, _ tags: Int, _ score: UnsafeMutableBufferPointer<Int32>, _ back: UnsafeMutableBufferPointer<Int8>,
-        _ emissions: UnsafeBufferPointer<Int32>, _ transitions: UnsafeBufferPointer<Int32>
-    ) {
-        let previousRow = row - tags
+        _ emissions: UnsafeBufferPointer<Int32>, _ transitions: UnsafeBufferPointer<Int32>, skippingUnreached: Bool
+    ) -> Bool {
+        let previousRow = row &- tags
+        var unreached = false
         for t in 0..<tags {
             let inside = t != 0 && t % 2 == 0
             var best = lowest
             var bestPrevious = 0
             for p in (inside ? t - 1 : 0)..<(inside ? t + 1 : tags) {
-                let s = score[previousRow + p]
-                if s == lowest { continue }
-                let candidate = s &+ transitions[(p + 1) * tags + t]
+                let s = score[previousRow &+ p]
+                if skippingUnreached && s == lowest { continue }
+                let candidate = s &+ transitions[(p &+ 1) &* tags &+ t]
                 let better = best == lowest || candidate > best
                 best = better ? candidate : best
                 bestPrevious = better ? p : bestPrevious
             }
             let reached = best != lowest
-            score[row + t] = reached ? best &+ emissions[row + t] : lowest
-            back[row + t] = reached ? Int8(truncatingIfNeeded: bestPrevious) : 0
+            score[row &+ t] = reached ? best &+ emissions[row &+ t] : lowest
+            back[row &+ t] = reached ? Int8(truncatingIfNeeded: bestPrevious) : 0
+            unreached = unreached || !reached
         }
+        return unreached
     }
 }
