@@ -69,18 +69,19 @@ public struct EntityExtractor: Sendable {
             return ExtractedMention(start: start, end: end, label: $0.label, text: slice(start, end), value: $0.value)
         }
         if let tagger = taggers[language] ?? taggers.values.first {
-            var scratch: [Int32] = []
+            let infos = scalars.withUnsafeBufferPointer { tagger.features.infos(tokens, scalars: $0) }
+            var scratch = TaggerScratch()
             var spans: [SpanRepairs.Span] = []
             let sentences = splitter.split(tokens)
             for sentence in sentences {
-                let tags = tagger.tag(tokens[sentence], scratch: &scratch)
+                let tags = tagger.tag(infos[sentence], scratch: &scratch)
                 for span in TagSet.spans(tags) {
                     let first = sentence.lowerBound + span.start
                     let end = sentence.lowerBound + span.end
                     spans.append(SpanRepairs.Span(tokens: first..<end, label: span.label))
                 }
             }
-            let words = tokens.map { FeatureHash.word($0.text) }
+            let words = infos.map(\.word)
             spans = SpanRepairs(gazetteer: resources.gazetteer).repair(spans, tokens, words: words)
             spans = NamePropagation(clusters: resources.clusters)
                 .propagate(spans, tokens, sentenceStarts: Set(sentences.map(\.lowerBound)), words: words)

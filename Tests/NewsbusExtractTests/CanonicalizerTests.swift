@@ -1,3 +1,4 @@
+import Foundation
 import NewsbusProtocol
 import Testing
 
@@ -42,6 +43,35 @@ import Testing
             mention("Daech", .organization, at: 20),
         ])
         #expect(groups.map(\.key) == ["ORG:daech"])
+    }
+
+    @Test func namesNormaliseToTheirFoldedWordsWithoutALeadingArticle() {
+        #expect(NameNormalizer.words("Le Maroc") == ["maroc"])
+        #expect(NameNormalizer.words("La") == ["la"])
+        #expect(NameNormalizer.words("Les 3 Mousquetaires !") == ["3", "mousquetaires"])
+        #expect(NameNormalizer.normalize("L'Union européenne") == "union-europeenne")
+        #expect(NameNormalizer.joined("  Al-Qaïda au Maghreb ", separator: " ") == "al qaida au maghreb")
+        #expect(NameNormalizer.normalize(" - ") == "")
+    }
+
+    @Test func titleWordsMatchWholeWordsAsFoundationDoes() {
+        let title = TitleWords("Le Maroc menacé à nouveau par Al Qaïda")
+        #expect(title.contains("maroc"))
+        #expect(title.contains("al qaida"))
+        #expect(!title.contains("aroc"))
+        #expect(!title.contains("maroc nouveau"))
+        #expect(!title.contains(""))
+        #expect(!TitleWords("").contains("maroc"))
+        // Outside ASCII, Foundation decides (a composed and a decomposed accent are the same character to it).
+        #expect(TitleWords("L'œuvre de Zoe\u{301}").contains("zoe\u{301}"))
+        let titles = ["Le Maroc menacé", "Sœur Emmanuelle à Paris", "Paris, Texas", "", "États-Unis et Chine"]
+        let names = ["maroc", "paris", "sœur emmanuelle", "texas", "etats unis", "unis et", "chine", "me"]
+        for title in titles {
+            let padded = " " + NameNormalizer.joined(title, separator: " ") + " "
+            for name in names {
+                #expect(TitleWords(title).contains(name) == padded.contains(" \(name) "), "\(name) in \(title)")
+            }
+        }
     }
 
     @Test func salienceFavoursTitleLeadAndFrequency() {

@@ -27,6 +27,46 @@ import Testing
         #expect(score.report().contains("PER"))
     }
 
+    @Test func rowIndexNumbersTheRowsInBucketOrder() {
+        var random = SplitMix(state: 7)
+        // Scattered rows, a block of 128 buckets that all have one, and a block with none.
+        let present = (0..<1024).map { bucket in
+            (256..<384).contains(bucket) || !(512..<640).contains(bucket) && random.next() % 5 == 0
+        }
+        let index = RowIndex(buckets: present.count) { present[$0] }
+        var rows = 0
+        let expected = present.map { has -> Int in
+            if has { rows += 1 }
+            return has ? rows : 0
+        }
+        #expect(present.indices.map(index.row) == expected)
+        #expect(index.rowCount == rows)
+        var offsets = present.indices.map { Int32($0) }
+        offsets.withUnsafeMutableBufferPointer { index.replaceWithRowOffsets($0, width: 9) }
+        #expect(offsets == expected.map { Int32($0 * 9) })
+    }
+
+    @Test func integerViterbiAgreesWithTheGenericDecoding() {
+        var random = SplitMix(state: 3)
+        var scores: [Int32] = []
+        var back: [Int8] = []
+        for trial in 0..<400 {
+            let n = 1 + Int(random.next() % 12)
+            // Scores from a small range tie often: the lowest previous tag must win the ties in both.
+            let range: UInt64 = trial % 2 == 0 ? 3 : 40_000
+            func score() -> Int32 { Int32(Int64(random.next() % range) - Int64(range / 2)) }
+            let emissions = (0..<(n * TagSet.count)).map { _ in score() }
+            let transitions = (0..<((TagSet.count + 1) * TagSet.count)).map { _ in score() }
+            emissions.withUnsafeBufferPointer { e in
+                transitions.withUnsafeBufferPointer { t in
+                    let generic = Viterbi.decode(emissions: e, count: n, transitions: t, lowest: Int32.min)
+                    let integer = Viterbi.decode(emissions: e, count: n, transitions: t, scores: &scores, back: &back)
+                    #expect(integer == generic, "trial \(trial)")
+                }
+            }
+        }
+    }
+
     @Test func aDamagedModelIsRejectedWithItsReason() throws {
         #expect {
             _ = try ExtractorResources.model(data: Data("NOTAMODEL".utf8), source: "bad.nbner")

@@ -52,6 +52,26 @@ import Testing
         #expect(tokens.last == Token(text: "Paris", start: 15, end: 20))
     }
 
+    @Test func foldingTablesAgreeWithTheUnicodeProperties() {
+        let unified: Set<UInt32> = [0x2019, 0x2018, 0x02BC, 0x2032, 0x2010, 0x2011, 0x2013]
+        var disagreements: [UInt32] = []
+        for value in UInt32(0x250)..<0x2200 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let properties = scalar.properties
+            let fold = unified.contains(value) ? TextFold.fold(value) : properties.lowercaseMapping.unicodeScalars.first?.value
+            let letter = properties.isAlphabetic || properties.generalCategory == .nonspacingMark
+            if TextFold.fold(value) != fold || TextFold.isLetter(value) != letter
+                || TextFold.isUpper(value) != properties.isUppercase
+            {
+                disagreements.append(value)
+            }
+        }
+        #expect(disagreements.isEmpty)
+        #expect(TextFold.fold(0x2019) == 0x27 && TextFold.fold(0x2013) == 0x2D)
+        #expect(TextFold.fold(0x0395) == 0x03B5 && TextFold.fold(0x20AC) == 0x20AC)
+        #expect(TextFold.fold(0xC9) == 0x65 && TextFold.isUpper(0xC9) && TextFold.isLetter(0x0416))
+    }
+
     @Test func sentencesEndAtFullStopsAndLineBreaksButNotAbbreviations() {
         let tokens = tokenizer.tokenize("M. Dupont est venu. Il « part ! »\nNouvelle ligne")
         let sentences = SentenceSplitter().split(tokens).map { tokens[$0].map(\.text).joined(separator: " ") }

@@ -24,24 +24,12 @@ public struct EntityCanonicalizer: Sendable {
 
     /// Groups `mentions` (entities, dates and amounts; dates and amounts group by value).
     public func group(_ mentions: [ExtractedMention]) -> [Group] {
-        let named: Set<EntityLabel> = [.person, .organization, .location, .miscellaneous]
-        // Majority label per normalised name.
         let words = mentions.map { NameNormalizer.words($0.text) }
         let normals = words.map { $0.joined(separator: "-") }
-        var votes: [String: [EntityLabel: Int]] = [:]
-        for (position, mention) in mentions.enumerated() where named.contains(mention.label) {
-            votes[normals[position], default: [:]][mention.label, default: 0] += 1
-        }
-        func label(of position: Int) -> EntityLabel {
-            let mention = mentions[position]
-            guard named.contains(mention.label), let counts = votes[normals[position]] else {
-                return mention.label
-            }
-            return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }?
-                .key ?? mention.label
-        }
+        let labels = majorityLabels(mentions, normals)
         var groups: [Group] = []
         var groupWords: [[String]] = []
+        var initials = AcronymInitials()
         var index: [String: Int] = [:]
         // Longer names first, so that surnames and acronyms find the full name whatever the order in the text.
         let ordered = mentions.indices.sorted {
@@ -49,9 +37,9 @@ public struct EntityCanonicalizer: Sendable {
         }
         for position in ordered {
             let mention = mentions[position]
-            let label = label(of: position)
+            let label = labels[position]
             let normal: String
-            if named.contains(label) {
+            if Self.isNamed(label) {
                 normal = normals[position]
                 if normal.isEmpty { continue }
             } else {
@@ -60,13 +48,15 @@ public struct EntityCanonicalizer: Sendable {
             let ownKey = "\(label.rawValue):\(normal)"
             let target =
                 index[ownKey]
-                ?? (named.contains(label) ? alias(of: mention, words[position], label, groups, groupWords) : nil)
+                ?? (Self.isNamed(label)
+                    ? alias(of: mention, words[position], label, groups, groupWords, &initials) : nil)
             if let target {
                 groups[target].mentions.append(mention)
                 if label != .organization || !NameNormalizer.isAcronym(mention.text) {
                     if better(mention.text, words[position], than: groups[target].name, groupWords[target]) {
                         groups[target].name = mention.text
                         groupWords[target] = words[position]
+                        initials.forget(target)
                     }
                 }
                 index[ownKey] = target
@@ -81,17 +71,56 @@ public struct EntityCanonicalizer: Sendable {
         }
         for k in groups.indices {
             groups[k].mentions.sort { $0.start < $1.start }
-            if named.contains(groups[k].label) {
-                groups[k].key = "\(groups[k].label.rawValue):\(NameNormalizer.normalize(groups[k].name))"
+            if Self.isNamed(groups[k].label) {
+                // The normal form of the name, from the words kept with it.
+                groups[k].key = "\(groups[k].label.rawValue):\(groupWords[k].joined(separator: "-"))"
             }
         }
         return groups
     }
 
+    /// Whether a label is one of the named entities (PER, ORG, LOC, MISC), not a date or an amount.
+    private static func isNamed(_ label: EntityLabel) -> Bool {
+        label == .person || label == .organization || label == .location || label == .miscellaneous
+    }
+
+    /// The label of each mention: for a name, the label it is most often given in the article (on a tie, the
+    /// label that sorts first).
+    private func majorityLabels(_ mentions: [ExtractedMention], _ normals: [String]) -> [EntityLabel] {
+        var votes: [String: [EntityLabel: Int]] = [:]
+        for (position, mention) in mentions.enumerated() where Self.isNamed(mention.label) {
+            votes[normals[position], default: [:]][mention.label, default: 0] += 1
+        }
+        return mentions.indices.map { position in
+            let mention = mentions[position]
+            guard Self.isNamed(mention.label), let counts = votes[normals[position]], counts.count > 1 else {
+                return mention.label
+            }
+            return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }?
+                .key ?? mention.label
+        }
+    }
+
+    /// The initials of the groups' names, worked out when an acronym is first compared with them.
+    private struct AcronymInitials {
+        private var known: [Int: String] = [:]
+
+        /// The initials of the name of group `index`.
+        mutating func of(_ index: Int, _ groups: [Group]) -> String {
+            if let initials = known[index] { return initials }
+            let initials = NameNormalizer.initials(groups[index].name)
+            known[index] = initials
+            return initials
+        }
+
+        /// Forgets the initials of group `index`, whose name changed.
+        mutating func forget(_ index: Int) { known[index] = nil }
+    }
+
     /// An existing group this mention is a short form of: a surname of a person, an acronym of an organisation.
     private func alias(
         of mention: ExtractedMention, _ words: [String], _ label: EntityLabel, _ groups: [Group],
-        _ groupWords: [[String]]
+        _ groupWords: [[String]], _ initials: inout AcronymInitials
     ) -> Int? {
         // A surname (or the end of a full name) of a person named earlier, whatever the tagger's label for it:
         // "Sherman", "Le Pen", "Hollande" (tagged LOC) after "François Hollande".
@@ -108,7 +137,7 @@ public struct EntityCanonicalizer: Sendable {
             let acronym = words.joined()
             return groups.indices.first {
                 (groups[$0].label == label || groups[$0].label == .organization)
-                    && groupWords[$0].count >= 2 && NameNormalizer.initials(groups[$0].name) == acronym
+                    && groupWords[$0].count >= 2 && initials.of($0, groups) == acronym
             }
         }
         return nil

@@ -9,24 +9,55 @@ enum NameNormalizer {
 
     /// The words of a name, folded, without a leading article.
     static func words(_ text: String) -> [String] {
-        var words: [String] = []
-        var current: [UInt32] = []
-        for scalar in text.unicodeScalars {
-            let folded = TextFold.fold(scalar.value)
-            if TextFold.isLetter(folded) || TextFold.isDigit(folded) {
-                if Unicode.Scalar(folded) != nil { current.append(folded) }
-            } else if !current.isEmpty {
-                words.append(ScalarText.string(current, 0..<current.count))
-                current.removeAll(keepingCapacity: true)
-            }
+        let (scalars, ends) = scan(text)
+        var start = 0
+        return ends.map { end in
+            defer { start = end + 1 }
+            return ScalarText.string(scalars, start..<end)
         }
-        if !current.isEmpty { words.append(ScalarText.string(current, 0..<current.count)) }
-        if words.count > 1, let first = words.first, articles.contains(first) { words.removeFirst() }
-        return words
     }
 
     /// The normal form: folded words joined by `-` (`al-qaida-au-maghreb-islamique`).
-    static func normalize(_ text: String) -> String { words(text).joined(separator: "-") }
+    static func normalize(_ text: String) -> String { joined(text, separator: "-") }
+
+    /// ``words(_:)`` joined by `separator`, built as one string.
+    static func joined(_ text: String, separator: Unicode.Scalar) -> String {
+        var (scalars, ends) = scan(text)
+        guard let last = ends.last else { return "" }
+        for end in ends.dropLast() { scalars[end] = separator.value }
+        return ScalarText.string(scalars, 0..<last)
+    }
+
+    /// The folded code points of the words of a name, each followed by one space, without a leading article, and
+    /// where each word ends in them. Letters and digits make words; everything else separates them.
+    private static func scan(_ text: String) -> (scalars: [UInt32], ends: [Int]) {
+        var scalars: [UInt32] = []
+        var ends: [Int] = []
+        scalars.reserveCapacity(text.utf8.count + 1)
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let folded = TextFold.fold(scalar.value)
+            if TextFold.isLetter(folded) || TextFold.isDigit(folded) {
+                guard Unicode.Scalar(folded) != nil else { continue }
+                scalars.append(folded)
+                inWord = true
+            } else if inWord {
+                ends.append(scalars.count)
+                scalars.append(0x20)
+                inWord = false
+            }
+        }
+        if inWord {
+            ends.append(scalars.count)
+            scalars.append(0x20)
+        }
+        if ends.count > 1, articles.contains(ScalarText.string(scalars, 0..<ends[0])) {
+            let cut = ends[0] + 1
+            scalars.removeFirst(cut)
+            ends = ends.dropFirst().map { $0 - cut }
+        }
+        return (scalars, ends)
+    }
 
     /// The initials of a name's significant words (`Bureau central d'investigations judiciaires` → `bcij`).
     static func initials(_ text: String) -> String {

@@ -29,6 +29,8 @@ public struct Gazetteer: Sendable {
     /// The longest names matched, in tokens.
     static let maxLength = 8
     private var entries = HashTable<Labels>()
+    /// Every key of ``entries``: most words of a text begin no name, and most of those are turned away here.
+    private var filter = HashFilter(log2Bits: 21)
 
     /// An empty gazetteer.
     public init() {}
@@ -51,6 +53,7 @@ public struct Gazetteer: Sendable {
         var hash = FeatureHash.seed
         for (index, word) in words.enumerated() {
             hash = FeatureHash.combine(hash, word)
+            filter.insert(hash)
             if index + 1 < words.count {
                 entries.update(hash, initial: []) { $0.insert(.prefix) }
             } else {
@@ -75,7 +78,7 @@ public struct Gazetteer: Sendable {
             var j = i
             while j < n && j - i < Self.maxLength {
                 hash = FeatureHash.combine(hash, words[j])
-                guard let found = entries[hash] else { break }
+                guard filter.mayContain(hash), let found = entries[hash] else { break }
                 let labels = found.rawValue & 0x7F
                 if labels != 0 {
                     bestEnd = j + 1

@@ -32,8 +32,11 @@ struct WordTable<Value: Sendable>: Sendable {
     /// FNV-1a over the UTF-8 bytes.
     @inline(__always)
     static func hash(_ word: String) -> UInt64 {
-        var hash = FeatureHash.seed
-        for byte in word.utf8 { hash = FeatureHash.add(hash, UInt32(byte)) }
-        return hash
+        var word = word
+        return word.withUTF8 { bytes in
+            var hash = FeatureHash.seed
+            for byte in bytes { hash = FeatureHash.add(hash, UInt32(byte)) }
+            return hash
+        }
     }
 }

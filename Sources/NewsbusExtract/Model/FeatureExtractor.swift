@@ -26,21 +26,38 @@ struct FeatureExtractor: Sendable {
         var gazetteer: UInt64 = 0
     }
 
-    /// Appends `count` feature indices per token of `tokens` to `features` (which it empties first).
-    func extract(_ tokens: ArraySlice<Token>, into features: inout [Int32]) {
-        let n = tokens.count
-        var infos = [TokenInfo](repeating: TokenInfo(), count: n + 4)
-        var words = [UInt64](repeating: 0, count: n)
-        for (offset, token) in tokens.enumerated() {
-            infos[offset + 2] = info(token.text)
-            words[offset] = infos[offset + 2].word
-        }
-        var codes: [UInt8] = []
-        words.withUnsafeBufferPointer { gazetteer.matches(words: $0, into: &codes) }
-        for index in 0..<n { infos[index + 2].gazetteer = UInt64(codes[index]) }
-        infos[0].word = Self.outside2
-        infos[n + 3].word = Self.outside2
+    /// The infos of the tokens of one text, whose code points are at the tokens' offsets in `scalars`.
+    func infos(_ tokens: [Token], scalars: UnsafeBufferPointer<UInt32>) -> [TokenInfo] {
+        tokens.map { info(scalars[$0.start..<$0.end]) }
+    }
 
+    /// The infos of tokens known by their text alone (training and evaluation sentences).
+    func infos(_ tokens: ArraySlice<Token>) -> [TokenInfo] {
+        tokens.map { info($0.text.unicodeScalars.lazy.map(\.value)) }
+    }
+
+    /// Puts `count` feature indices per token of a sentence, given its tokens' ``infos(_:scalars:)``, into
+    /// `scratch.features` (emptied first).
+    func extract(_ tokenInfos: ArraySlice<TokenInfo>, into scratch: inout TaggerScratch) {
+        let n = tokenInfos.count
+        scratch.words.removeAll(keepingCapacity: true)
+        scratch.words.append(contentsOf: tokenInfos.lazy.map(\.word))
+        scratch.words.withUnsafeBufferPointer { gazetteer.matches(words: $0, into: &scratch.codes) }
+        // Two paddings on each side: the neighbours of the first and last tokens.
+        var edge = TokenInfo()
+        edge.word = Self.outside2
+        scratch.padded.removeAll(keepingCapacity: true)
+        scratch.padded.append(edge)
+        scratch.padded.append(TokenInfo())
+        scratch.padded.append(contentsOf: tokenInfos)
+        scratch.padded.append(TokenInfo())
+        scratch.padded.append(edge)
+        for index in 0..<n { scratch.padded[index + 2].gazetteer = UInt64(scratch.codes[index]) }
+        write(n, scratch.padded, into: &scratch.features)
+    }
+
+    /// Writes the features of the `n` tokens of `infos`, which has two paddings on each side.
+    private func write(_ n: Int, _ infos: [TokenInfo], into features: inout [Int32]) {
         let mask = UInt64((1 << bucketBits) - 1)
         features.removeAll(keepingCapacity: true)
         features.append(contentsOf: repeatElement(0, count: n * Self.count))
@@ -95,9 +112,10 @@ struct FeatureExtractor: Sendable {
         }
     }
 
-    /// Word hash, shape, affixes, capitalisation class, cluster and capitalisation statistics of one token. The
-    /// affixes need only the first three and the last four folded code points, kept as the text is read.
-    func info(_ text: String) -> TokenInfo {
+    /// Word hash, shape, affixes, capitalisation class, cluster and capitalisation statistics of one token, given
+    /// its code points. The affixes need only the first three and the last four folded code points, kept as the
+    /// text is read.
+    func info<CodePoints: Sequence<UInt32>>(_ codePoints: CodePoints) -> TokenInfo {
         var info = TokenInfo()
         var word = FeatureHash.seed
         var shape = FeatureHash.seed
@@ -109,8 +127,7 @@ struct FeatureExtractor: Sendable {
         var firstClass: UInt32 = 0
         var head: (UInt32, UInt32, UInt32) = (0, 0, 0)
         var tail: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
+        for value in codePoints {
             let fold = TextFold.fold(value)
             if count == 0 { head.0 = fold } else if count == 1 { head.1 = fold } else if count == 2 { head.2 = fold }
             tail = (tail.1, tail.2, tail.3, fold)

@@ -7,8 +7,8 @@ import Foundation
 /// Int8 code per weight (`rows · T`). Codes are square-companded: a weight is `scale · (code / 127)²` with the
 /// code's sign, which keeps resolution near zero where most weights are. In memory weights are Int16 units of
 /// `scale / 8000` and tagging sums them in integers. Most hash buckets are never hit by a training feature (85–95 %
-/// of rows are all zero), so only the rows with a weight are kept, behind an index: a third of the memory, and a
-/// table small enough to stay in cache.
+/// of rows are all zero), so only the rows with a weight are kept, behind a ``RowIndex``: a sixth of the memory,
+/// and an index small enough to stay in cache.
 public struct TaggerModel: Sendable {
     static let magic = Array("NBNER001".utf8)
     static let units: Float = 8000
@@ -18,13 +18,13 @@ public struct TaggerModel: Sendable {
     /// log2 of the number of weight rows.
     let bucketBits: Int
     /// For each hash bucket, the row of ``rows`` holding its weights; row 0 is all zeros (most buckets).
-    let rowIndex: [UInt32]
+    let rowIndex: RowIndex
     /// `rows[row * T + tag]`, Int16 units.
     let rows: [Int16]
     /// `transitions[(previous + 1) * T + tag]`, in the same units; row 0 is the sentence start.
     let transitions: [Int32]
 
-    init(language: String, bucketBits: Int, rowIndex: [UInt32], rows: [Int16], transitions: [Int32]) {
+    init(language: String, bucketBits: Int, rowIndex: RowIndex, rows: [Int16], transitions: [Int32]) {
         self.language = language
         self.bucketBits = bucketBits
         self.rowIndex = rowIndex
@@ -96,14 +96,13 @@ public struct TaggerModel: Sendable {
             let magnitude = (code / 127) * (code / 127) * units
             return Int16((code < 0 ? -magnitude : magnitude).rounded())
         }
-        var rowIndex = [UInt32](repeating: 0, count: 1 << bits)
         var rows = [Int16](repeating: 0, count: tags)
-        codes.withUnsafeBufferPointer { codes in
-            for bucket in 0..<(1 << bits) {
+        let rowIndex = codes.withUnsafeBufferPointer { codes in
+            RowIndex(buckets: 1 << bits) { bucket in
                 let row = codes[(bucket * tags)..<((bucket + 1) * tags)]
-                guard row.contains(where: { $0 != 0 }) else { continue }
-                rowIndex[bucket] = UInt32(rows.count / tags)
+                guard row.contains(where: { $0 != 0 }) else { return false }
                 rows.append(contentsOf: row.lazy.map { table[Int($0)] })
+                return true
             }
         }
         return TaggerModel(

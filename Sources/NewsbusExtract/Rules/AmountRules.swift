@@ -49,9 +49,15 @@ public struct AmountRules: Sendable {
         return results
     }
 
+    /// Whether a token starts with an ASCII digit, as every number does.
+    private static func startsWithDigit(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return first >= 0x30 && first <= 0x39
+    }
+
     /// The value of a number token: `6 000` → 6000, `1,5` → 1.5 (French), `1,000` → 1000 (English).
     func number(_ text: String) -> Double? {
-        guard let first = text.unicodeScalars.first, TextFold.isDigit(first.value) else { return nil }
+        guard Self.startsWithDigit(text) else { return nil }
         let decimal: Unicode.Scalar = decimalComma ? "," : "."
         let grouping: Unicode.Scalar = decimalComma ? "." : ","
         let scalars = Array(text.unicodeScalars)
@@ -84,9 +90,9 @@ public struct AmountRules: Sendable {
 
     private func match(at i: Int, _ folded: [String], _ currencies: WordTable<String>) -> RuleMatch? {
         let n = folded.count
-        // Currency sign first: $5 million, € 20, US$ 3.
-        if let code = currencies[folded[i]], folded[i].unicodeScalars.count <= 3, i + 1 < n,
-            var value = number(folded[i + 1])
+        // Currency sign first: $5 million, € 20, US$ 3 (a number starts with a digit: most tokens stop there).
+        if i + 1 < n, Self.startsWithDigit(folded[i + 1]), let code = currencies[folded[i]],
+            folded[i].unicodeScalars.count <= 3, var value = number(folded[i + 1])
         {
             var end = i + 2
             if end < n, let multiplier = Self.multipliers[folded[end]] {

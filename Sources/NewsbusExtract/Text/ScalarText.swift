@@ -1,5 +1,6 @@
 /// Strings built straight from code points as UTF-8, for the tokens and mention texts of a text: one buffer
-/// written in place instead of a `String.UnicodeScalarView` grown one scalar at a time.
+/// written in place instead of a `String.UnicodeScalarView` grown one scalar at a time, and of the exact length, so
+/// that a string of up to 15 bytes (most tokens) is stored inline instead of on the heap.
 enum ScalarText {
     /// The string of the code points `range` of `scalars`, folded by ``TextFold`` when `folding` is set.
     /// Values that are not Unicode scalars are left out.
@@ -10,7 +11,9 @@ enum ScalarText {
     /// The string of the code points `range` of `scalars`, folded by ``TextFold`` when `folding` is set.
     static func string(_ scalars: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, folding: Bool) -> String {
         guard !range.isEmpty else { return "" }
-        return String(unsafeUninitializedCapacity: range.count * 4) { buffer in
+        var length = 0
+        for k in range { length += utf8Length(folding ? TextFold.fold(scalars[k]) : scalars[k]) }
+        return String(unsafeUninitializedCapacity: length) { buffer in
             var j = 0
             for k in range {
                 let value = folding ? TextFold.fold(scalars[k]) : scalars[k]
@@ -18,6 +21,15 @@ enum ScalarText {
             }
             return j
         }
+    }
+
+    /// The number of UTF-8 bytes of `value` (0 if it is no Unicode scalar), as ``encode(_:into:at:)`` writes it.
+    @inline(__always)
+    static func utf8Length(_ value: UInt32) -> Int {
+        if value < 0x80 { return 1 }
+        if value < 0x800 { return 2 }
+        if value < 0x10000 { return (0xD800...0xDFFF).contains(value) ? 0 : 3 }
+        return value <= 0x10FFFF ? 4 : 0
     }
 
     /// Writes the UTF-8 form of `value` at `j` and returns the index after it (`j` if it is no scalar).

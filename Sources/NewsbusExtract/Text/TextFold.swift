@@ -1,26 +1,36 @@
-/// Case and diacritic folding of single code points, with a table for the Latin ranges news text uses, so that
-/// folding never allocates: `É` → `e`, `’` → `'`, `Œ` → `œ`.
+/// Case and diacritic folding of single code points, with tables for the ranges news text uses (Latin, Greek,
+/// Cyrillic, punctuation, currency signs), so that folding never allocates: `É` → `e`, `’` → `'`, `Œ` → `œ`.
 enum TextFold {
-    /// Folded forms of U+0000…U+024F.
-    private static let table: [UInt32] = (0..<0x250).map { value -> UInt32 in
-        guard let scalar = Unicode.Scalar(UInt32(value)) else { return UInt32(value) }
-        let lower = scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
-        let base = String(lower).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? lower
-        return base.value < 0x250 ? base.value : lower.value
-    }
+    /// Code points below this are folded and classified by table.
+    private static let tableEnd: UInt32 = 0x2100
 
-    /// Letter (bit 0) and upper-case (bit 1) flags of U+0000…U+024F, from the Unicode properties that
+    /// Folded forms of U+0000…U+20FF.
+    private static let table: [UInt32] = (0..<tableEnd).map { $0 < 0x250 ? latinFold($0) : slowFold($0) }
+
+    /// Letter (bit 0) and upper-case (bit 1) flags of U+0000…U+20FF, from the Unicode properties that
     /// ``isLetter(_:)`` and ``isUpper(_:)`` read beyond that range.
-    private static let classes: [UInt8] = (0..<0x250).map { value -> UInt8 in
-        guard let scalar = Unicode.Scalar(UInt32(value)) else { return 0 }
-        let letter = scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
-        return (letter ? 1 : 0) | (scalar.properties.isUppercase ? 2 : 0)
+    private static let classes: [UInt8] = (0..<tableEnd).map { value -> UInt8 in
+        guard let scalar = Unicode.Scalar(value) else { return 0 }
+        return (slowIsLetter(scalar) ? 1 : 0) | (scalar.properties.isUppercase ? 2 : 0)
     }
 
     /// The folded form of one code point.
     @inline(__always)
     static func fold(_ value: UInt32) -> UInt32 {
-        if value < 0x250 { return table[Int(value)] }
+        value < tableEnd ? table[Int(value)] : slowFold(value)
+    }
+
+    /// The folded form of a code point of U+0000…U+024F: lower case, without its diacritics where the letter
+    /// without them is in that range too.
+    private static func latinFold(_ value: UInt32) -> UInt32 {
+        guard let scalar = Unicode.Scalar(value) else { return value }
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
+        let base = String(lower).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? lower
+        return base.value < 0x250 ? base.value : lower.value
+    }
+
+    /// The folded form of a code point from U+0250 on: apostrophes and hyphens unified, else lower case.
+    private static func slowFold(_ value: UInt32) -> UInt32 {
         switch value {
         case 0x2019, 0x2018, 0x02BC, 0x2032: return 0x27  // apostrophes
         case 0x2010, 0x2011, 0x2013: return 0x2D  // hyphens
@@ -28,6 +38,11 @@ enum TextFold {
             guard let scalar = Unicode.Scalar(value) else { return value }
             return scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? value
         }
+    }
+
+    /// Whether a code point is a letter or a combining mark, from its Unicode properties.
+    private static func slowIsLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
     }
 
     /// The folded form of a string.
@@ -54,7 +69,9 @@ enum TextFold {
                 return j
             }
         }
-        return String(unsafeUninitializedCapacity: utf8.count * 4) { buffer in
+        var length = 0
+        for scalar in text.unicodeScalars { length += ScalarText.utf8Length(fold(scalar.value)) }
+        return String(unsafeUninitializedCapacity: length) { buffer in
             var j = 0
             for scalar in text.unicodeScalars { j = ScalarText.encode(fold(scalar.value), into: buffer, at: j) }
             return j
@@ -65,9 +82,9 @@ enum TextFold {
     @inline(__always)
     static func isLetter(_ value: UInt32) -> Bool {
         if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
-        if value < 0x250 { return classes[Int(value)] & 1 != 0 }
+        if value < tableEnd { return classes[Int(value)] & 1 != 0 }
         guard let scalar = Unicode.Scalar(value) else { return false }
-        return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
+        return slowIsLetter(scalar)
     }
 
     /// Whether a code point is an ASCII digit.
@@ -78,7 +95,7 @@ enum TextFold {
     @inline(__always)
     static func isUpper(_ value: UInt32) -> Bool {
         if value < 0x80 { return value >= 0x41 && value <= 0x5A }
-        if value < 0x250 { return classes[Int(value)] & 2 != 0 }
+        if value < tableEnd { return classes[Int(value)] & 2 != 0 }
         guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.isUppercase
     }

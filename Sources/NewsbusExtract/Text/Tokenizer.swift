@@ -54,7 +54,12 @@ public struct Tokenizer: Sendable {
             if TextFold.isLetter(c) {
                 let end = scanWord(s, from: i, start: start)
                 // English clitics: "Reuters's" → "Reuters" "'s"; "don't" → "do" "n't".
-                emitWord(s, start, end, emit)
+                if let clitic = cliticStart(s, start, end) {
+                    emit(start, clitic)
+                    emit(clitic, end)
+                } else {
+                    emit(start, end)
+                }
                 i = end
                 continue
             }
@@ -66,17 +71,16 @@ public struct Tokenizer: Sendable {
         return tokens
     }
 
-    private func emitWord(_ s: [UInt32], _ start: Int, _ end: Int, _ emit: (Int, Int) -> Void) {
+    /// Where an English clitic (`'s`, `n't`) that ends the word `start..<end` starts, if it has one.
+    private func cliticStart(_ s: [UInt32], _ start: Int, _ end: Int) -> Int? {
         let length = end - start
         if length >= 3, TextFold.isApostrophe(s[end - 2]), s[end - 1] | 0x20 == 0x73, end - 2 > start {
-            emit(start, end - 2)
-            emit(end - 2, end)
-        } else if length >= 4, TextFold.isApostrophe(s[end - 2]), s[end - 1] | 0x20 == 0x74, s[end - 3] | 0x20 == 0x6E {
-            emit(start, end - 3)
-            emit(end - 3, end)
-        } else {
-            emit(start, end)
+            return end - 2
         }
+        if length >= 4, TextFold.isApostrophe(s[end - 2]), s[end - 1] | 0x20 == 0x74, s[end - 3] | 0x20 == 0x6E {
+            return end - 3
+        }
+        return nil
     }
 
     /// Digits with decimal separators and space-separated thousands.

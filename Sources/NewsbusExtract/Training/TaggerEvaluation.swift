@@ -13,7 +13,7 @@ public struct TaggerEvaluation: Sendable {
     /// Exact-span precision, recall and F1 per label over `sentences`.
     public func evaluate(_ sentences: [LabeledSentence]) -> SpanEvaluator {
         var evaluator = SpanEvaluator()
-        var scratch: [Int32] = []
+        var scratch = TaggerScratch()
         for sentence in sentences {
             var predicted = tagger.tag(sentence.tokens[...], scratch: &scratch)
             if let repairs {
@@ -32,7 +32,7 @@ public struct TaggerEvaluation: Sendable {
 
     /// Tags only (for benchmarks): the number of tokens tagged.
     public func tagAll(_ sentences: [[Token]]) -> Int {
-        var scratch: [Int32] = []
+        var scratch = TaggerScratch()
         var count = 0
         for sentence in sentences { count += tagger.tag(sentence[...], scratch: &scratch).count }
         return count

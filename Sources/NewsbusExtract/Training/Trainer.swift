@@ -32,10 +32,10 @@ public struct Trainer: Sendable {
         let perToken = FeatureExtractor.count
         var featureTable: [[Int32]] = []
         featureTable.reserveCapacity(sentences.count)
-        var scratch: [Int32] = []
+        var scratch = TaggerScratch()
         for sentence in sentences {
-            features.extract(sentence.tokens[...], into: &scratch)
-            featureTable.append(scratch)
+            features.extract(features.infos(sentence.tokens[...])[...], into: &scratch)
+            featureTable.append(scratch.features)
         }
         let size = (1 << bucketBits) * tags
         var weights = [Float](repeating: 0, count: size)
