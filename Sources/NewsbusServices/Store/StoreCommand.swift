@@ -74,9 +74,10 @@ public struct StoreCommand: AsyncParsableCommand {
             try checkpointer.checkpoint()
         }
         // New articles go into the full-text index in batches, away from their commits, once they stop coming or
-        // when the backlog grows large (text queries catch it up first, so they never miss an article).
+        // when the backlog grows large (text queries catch it up first, so they never miss an article). Each slice
+        // is a short transaction (about 15 ms), so an article arriving meanwhile waits for one slice at most.
         let schedule = Mutex(TextIndexSchedule(maximumBacklog: Int64(indexBacklog)))
-        let indexSlices = PeriodicService.inSlices(of: 2000, counting: "indexed", in: counters) {
+        let indexSlices = PeriodicService.inSlices(of: 64, counting: "indexed", in: counters) {
             try store.indexText(limit: $0)
         }
         let textIndex = PeriodicService(description: "text indexing", interval: .milliseconds(250), logger: logger) {
