@@ -9,7 +9,8 @@ struct PipelineBenchCommand: AsyncParsableCommand {
         discussion: """
             Pushes --articles articles from --corpus as fast as ingest takes them and times each one until its \
             article.enriched event arrives; with --rate, then pushes other articles at that pace and reports their \
-            latency too. CPU seconds and peak RSS are read from each service process.
+            latency too. CPU seconds and peak RSS are read from each service process: CPU over the whole run \
+            (start-up included) and per article while the full-load articles went through.
             """)
 
     static let sharedCorpus = "../shared/data/articles/fr-news.jsonl.gz"
@@ -74,11 +75,16 @@ struct PipelineBenchCommand: AsyncParsableCommand {
                     format: "latency at %.0f articles/s (%d articles): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms", paced.rate,
                     paced.articles, paced.latencyMs.p50, paced.latencyMs.p90, paced.latencyMs.p99))
         }
-        lines.append("service        cpu s   peak RSS MB")
+        lines.append("service        cpu s   peak RSS MB   cpu ms/article at full load")
         for (name, use) in report.services.sorted(by: { $0.key < $1.key }) {
             lines.append(
-                name.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "%8.2f  %12.1f", use.cpuS, use.peakRssMb))
+                name.padding(toLength: 12, withPad: " ", startingAt: 0)
+                    + String(format: "%8.2f  %12.1f  %14.2f", use.cpuS, use.peakRssMb, use.fullLoadCpuMsPerArticle))
         }
+        lines.append(
+            String(
+                format: "benchmark client: %.2f ms/article at full load",
+                report.clientCpuS * 1000 / Double(max(report.received, 1))))
         if report.restarts > 0 { lines.append("warning: services restarted \(report.restarts) time(s) during the run") }
         return lines.joined(separator: "\n")
     }

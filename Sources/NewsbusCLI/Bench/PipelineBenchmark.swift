@@ -24,10 +24,15 @@ struct PipelineBenchmark {
     }
 
     struct ServiceUse: Codable {
+        /// CPU seconds over the whole run: start-up (extract loads its models), warm-up and every phase.
         var cpuS: Double
         var peakRssMb: Double
+        /// CPU milliseconds per article while the full-load articles went through.
+        var fullLoadCpuMsPerArticle: Double
 
-        enum CodingKeys: String, CodingKey { case cpuS = "cpu_s", peakRssMb = "peak_rss_mb" }
+        enum CodingKeys: String, CodingKey {
+            case cpuS = "cpu_s", peakRssMb = "peak_rss_mb", fullLoadCpuMsPerArticle = "full_load_cpu_ms_per_article"
+        }
     }
 
     struct Paced: Codable {
@@ -95,13 +100,21 @@ struct PipelineBenchmark {
         let collector = EventCollector(events: events)
         try await warmUp(push, collector)
 
+        let beforeFullLoad = supervisor.resourceUse()
         let full = try await run(configuration.articles, push: push, collector: collector, rate: nil)
+        let afterFullLoad = supervisor.resourceUse()
         var paced: Paced?
         if let rate = configuration.rate, !configuration.paced.isEmpty {
             let result = try await run(configuration.paced, push: push, collector: collector, rate: rate)
             paced = Paced(articles: result.received, rate: rate, latencyMs: result.latency)
         }
-        let use = supervisor.resourceUse().mapValues { ServiceUse(cpuS: $0.cpuSeconds, peakRssMb: $0.peakResidentMegabytes) }
+        let articles = Double(max(full.received, 1))
+        let use = supervisor.resourceUse().reduce(into: [String: ServiceUse]()) { use, entry in
+            let fullLoad = (afterFullLoad[entry.key]?.cpuSeconds ?? 0) - (beforeFullLoad[entry.key]?.cpuSeconds ?? 0)
+            use[entry.key] = ServiceUse(
+                cpuS: entry.value.cpuSeconds, peakRssMb: entry.value.peakResidentMegabytes,
+                fullLoadCpuMsPerArticle: fullLoad * 1000 / articles)
+        }
         await push.close()
         await events.close()
         return Report(
