@@ -52,13 +52,14 @@ public struct EntityExtractor: Sendable {
 
     /// Mentions in `text`, with dates written without a year resolved against `publishedAt` (ISO 8601).
     public func mentions(in text: String, lang: String?, publishedAt: String?) -> [ExtractedMention] {
-        var scalars: [UInt32] = []
-        scalars.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars { scalars.append(scalar.value) }
+        let scalars = ScalarText.codePoints(of: text)
         let tokens = tokenizer.tokenize(scalars: scalars)
         let language = resolve(lang, tokens)
         func slice(_ start: Int, _ end: Int) -> String { ScalarText.string(scalars, start..<end) }
-        let folded = tokens.map { TextFold.fold($0.text) }
+        // The folded text of each token (what `TextFold.fold` makes of its text), from the code points.
+        let folded = scalars.withUnsafeBufferPointer { scalars in
+            tokens.map { ScalarText.folded(scalars, $0.start..<$0.end, unfolded: $0.text) }
+        }
         var rules = dates.matches(tokens, folded: folded, published: publishedAt)
         rules += AmountRules(decimalComma: language != "en").matches(folded: folded)
         var covered = [Bool](repeating: false, count: tokens.count)
@@ -131,23 +132,34 @@ public struct EntityExtractor: Sendable {
         _ tokens: [Token], _ found: [ExtractedMention], _ slice: (Int, Int) -> String
     ) -> [ExtractedMention] {
         var defined: Set<String> = []
-        let byEnd = Dictionary(
-            found.filter { $0.label == .organization }.map { ($0.end, $0) }, uniquingKeysWith: { a, _ in a })
-        let taken = Set(found.map(\.start))
-        for k in tokens.indices
-        where k >= 1 && k + 1 < tokens.count && tokens[k - 1].text == "("
-            && tokens[k + 1].text == ")" && NameNormalizer.isAcronym(tokens[k].text) && k >= 2
-        {
-            if let organisation = byEnd[tokens[k - 2].end],
+        // Most texts have no acronym in brackets: the lookups are built for the first one.
+        var lookups: FoundMentions?
+        for k in tokens.indices where tokens.isBracketed(k) && NameNormalizer.isAcronym(tokens[k].text) {
+            let found = lookups ?? FoundMentions(found)
+            lookups = found
+            if let organisation = found.organisationsByEnd[tokens[k - 2].end],
                 NameNormalizer.initials(organisation.text) == NameNormalizer.words(tokens[k].text).joined()
-                    || !taken.contains(tokens[k].start)
+                    || !found.starts.contains(tokens[k].start)
             {
                 defined.insert(tokens[k].text)
             }
         }
-        guard !defined.isEmpty else { return [] }
-        return tokens.filter { defined.contains($0.text) && !taken.contains($0.start) }.map {
+        guard !defined.isEmpty, let lookups else { return [] }
+        return tokens.filter { defined.contains($0.text) && !lookups.starts.contains($0.start) }.map {
             ExtractedMention(start: $0.start, end: $0.end, label: .organization, text: slice($0.start, $0.end))
+        }
+    }
+
+    /// What ``acronyms(_:_:_:)`` looks up in the mentions found: organisations by where they end, and where
+    /// mentions start.
+    private struct FoundMentions {
+        let organisationsByEnd: [Int: ExtractedMention]
+        let starts: Set<Int>
+
+        init(_ found: [ExtractedMention]) {
+            organisationsByEnd = Dictionary(
+                found.filter { $0.label == .organization }.map { ($0.end, $0) }, uniquingKeysWith: { a, _ in a })
+            starts = Set(found.map(\.start))
         }
     }
 }

@@ -52,6 +52,28 @@ import Testing
         #expect(tokens.last == Token(text: "Paris", start: 15, end: 20))
     }
 
+    @Test func codePointsAreDecodedFromUTF8() {
+        let text = "Zoë à Ōsaka, 3ᵉ 👍🏽 «ok»\u{0301}"
+        #expect(ScalarText.codePoints(of: text) == text.unicodeScalars.map(\.value))
+        #expect(ScalarText.codePoints(of: "").isEmpty)
+    }
+
+    @Test func foldedTextIsTheTokenItselfWhenFoldingChangesNothing() {
+        let text = "les États-Unis d’Amérique"
+        let scalars = ScalarText.codePoints(of: text)
+        let tokens = tokenizer.tokenize(text)
+        let folded = scalars.withUnsafeBufferPointer { scalars in
+            tokens.map { ScalarText.folded(scalars, $0.start..<$0.end, unfolded: $0.text) }
+        }
+        #expect(folded == tokens.map { TextFold.fold($0.text) })
+        #expect(folded == ["les", "etats-unis", "d'", "amerique"])
+    }
+
+    @Test func aTokenAloneInBracketsAfterAnother() {
+        let tokens = tokenizer.tokenize("Bureau (BCIJ) et (CIA ) ( x")
+        #expect(tokens.indices.filter(tokens.isBracketed) == [2, 6])
+    }
+
     @Test func foldingTablesAgreeWithTheUnicodeProperties() {
         let unified: Set<UInt32> = [0x2019, 0x2018, 0x02BC, 0x2032, 0x2010, 0x2011, 0x2013]
         var disagreements: [UInt32] = []

@@ -79,25 +79,33 @@ public struct EntityCanonicalizer: Sendable {
         return groups
     }
 
+    /// The labels of named entities (not dates or amounts), in the order that settles a tie between them: the
+    /// label that sorts first wins.
+    private static let namedLabels: [EntityLabel] = [.person, .organization, .location, .miscellaneous].sorted {
+        $0.rawValue < $1.rawValue
+    }
+
     /// Whether a label is one of the named entities (PER, ORG, LOC, MISC), not a date or an amount.
-    private static func isNamed(_ label: EntityLabel) -> Bool {
-        label == .person || label == .organization || label == .location || label == .miscellaneous
+    private static func isNamed(_ label: EntityLabel) -> Bool { namedIndex(label) != nil }
+
+    /// The place of a named entity's label in ``namedLabels``.
+    private static func namedIndex(_ label: EntityLabel) -> Int? {
+        namedLabels.firstIndex(of: label)
     }
 
     /// The label of each mention: for a name, the label it is most often given in the article (on a tie, the
     /// label that sorts first).
     private func majorityLabels(_ mentions: [ExtractedMention], _ normals: [String]) -> [EntityLabel] {
-        var votes: [String: [EntityLabel: Int]] = [:]
-        for (position, mention) in mentions.enumerated() where Self.isNamed(mention.label) {
-            votes[normals[position], default: [:]][mention.label, default: 0] += 1
+        let named = mentions.map { Self.namedIndex($0.label) }
+        var votes: [String: SIMD4<Int32>] = [:]
+        for position in mentions.indices {
+            if let label = named[position] { votes[normals[position], default: .zero][label] += 1 }
         }
         return mentions.indices.map { position in
-            let mention = mentions[position]
-            guard Self.isNamed(mention.label), let counts = votes[normals[position]], counts.count > 1 else {
-                return mention.label
-            }
-            return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }?
-                .key ?? mention.label
+            guard named[position] != nil, let counts = votes[normals[position]] else { return mentions[position].label }
+            var best = 0
+            for label in 1..<4 where counts[label] > counts[best] { best = label }
+            return Self.namedLabels[best]
         }
     }
 

@@ -35,9 +35,10 @@ enum NameNormalizer {
         var ends: [Int] = []
         scalars.reserveCapacity(text.utf8.count + 1)
         var inWord = false
+        let tables = TextFold.tables
         for scalar in text.unicodeScalars {
-            let folded = TextFold.fold(scalar.value)
-            if TextFold.isLetter(folded) || TextFold.isDigit(folded) {
+            let folded = tables.fold(scalar.value)
+            if tables.isLetter(folded) || TextFold.isDigit(folded) {
                 guard Unicode.Scalar(folded) != nil else { continue }
                 scalars.append(folded)
                 inWord = true

@@ -127,8 +127,9 @@ struct FeatureExtractor: Sendable {
         var firstClass: UInt32 = 0
         var head: (UInt32, UInt32, UInt32) = (0, 0, 0)
         var tail: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
+        let tables = TextFold.tables
         for value in codePoints {
-            let fold = TextFold.fold(value)
+            let fold = tables.fold(value)
             if count == 0 { head.0 = fold } else if count == 1 { head.1 = fold } else if count == 2 { head.2 = fold }
             tail = (tail.1, tail.2, tail.3, fold)
             word = FeatureHash.add(word, fold)
@@ -136,9 +137,9 @@ struct FeatureExtractor: Sendable {
             if TextFold.isDigit(value) {
                 klass = 0x64  // d
                 digits += 1
-            } else if TextFold.isLetter(value) {
+            } else if tables.isLetter(value) {
                 letters += 1
-                if TextFold.isUpper(value) {
+                if tables.isUpper(value) {
                     klass = 0x58
                     uppers += 1
                 } else {

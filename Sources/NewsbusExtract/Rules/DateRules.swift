@@ -153,6 +153,8 @@ public struct DateRules: Sendable {
 
     /// Whether a token may be an ISO date or a year range written as one token: a hyphen, and a digit first.
     private static func mayBeISO(_ text: String) -> Bool {
+        // Most tokens start with neither a hyphen nor a digit.
+        guard let lead = text.utf8.first, lead == 0x2D || (0x30...0x39).contains(lead) else { return false }
         guard let first = text.utf8.first(where: { $0 != 0x2D }) else { return false }
         return (0x30...0x39).contains(first) && text.utf8.contains(0x2D)
     }

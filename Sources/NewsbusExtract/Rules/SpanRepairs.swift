@@ -128,10 +128,7 @@ struct SpanRepairs: Sendable {
         }
         spans = spans.indices.filter { !removed[$0] }.map { spans[$0] }
         // Acronym definitions: capitalised words whose initials spell the bracketed acronym.
-        for k in tokens.indices
-        where k >= 2 && k + 1 < tokens.count && tokens[k - 1].text == "("
-            && tokens[k + 1].text == ")" && NameNormalizer.isAcronym(tokens[k].text)
-        {
+        for k in tokens.indices where tokens.isBracketed(k) && NameNormalizer.isAcronym(tokens[k].text) {
             let acronym = NameNormalizer.words(tokens[k].text).joined()
             for length in 1...min(12, k - 1) {
                 let first = k - 1 - length

@@ -11,15 +11,60 @@ enum ScalarText {
     /// The string of the code points `range` of `scalars`, folded by ``TextFold`` when `folding` is set.
     static func string(_ scalars: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, folding: Bool) -> String {
         guard !range.isEmpty else { return "" }
+        let tables = TextFold.tables
         var length = 0
-        for k in range { length += utf8Length(folding ? TextFold.fold(scalars[k]) : scalars[k]) }
+        for k in range { length += utf8Length(folding ? tables.fold(scalars[k]) : scalars[k]) }
         return String(unsafeUninitializedCapacity: length) { buffer in
             var j = 0
             for k in range {
-                let value = folding ? TextFold.fold(scalars[k]) : scalars[k]
+                let value = folding ? tables.fold(scalars[k]) : scalars[k]
                 j = encode(value, into: buffer, at: j)
             }
             return j
+        }
+    }
+
+    /// The folded string of the code points `range` of `scalars`, given `unfolded`, the string of those code
+    /// points as they are: that same string when folding changes none of them (most words), without building
+    /// another.
+    static func folded(_ scalars: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, unfolded: String) -> String {
+        let tables = TextFold.tables
+        for k in range where tables.fold(scalars[k]) != scalars[k] {
+            return string(scalars, range, folding: true)
+        }
+        return unfolded
+    }
+
+    /// The code points of `text`, decoded from its UTF-8 bytes in place.
+    static func codePoints(of text: String) -> [UInt32] {
+        var text = text
+        return text.withUTF8 { bytes in
+            [UInt32](unsafeUninitializedCapacity: bytes.count) { values, count in
+                var i = 0
+                var k = 0
+                while i < bytes.count {
+                    let lead = UInt32(bytes[i])
+                    // The bytes of a String are valid UTF-8: the lead byte tells the length.
+                    if lead < 0x80 {
+                        values[k] = lead
+                        i += 1
+                    } else if lead < 0xE0 {
+                        values[k] = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if lead < 0xF0 {
+                        values[k] =
+                            (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        values[k] =
+                            (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                            | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    k += 1
+                }
+                count = k
+            }
         }
     }
 

@@ -2,27 +2,85 @@
 /// Cyrillic, punctuation, currency signs), so that folding never allocates: `É` → `e`, `’` → `'`, `Œ` → `œ`.
 enum TextFold {
     /// Code points below this are folded and classified by table.
-    private static let tableEnd: UInt32 = 0x2100
+    fileprivate static let tableEnd: UInt32 = 0x2100
 
-    /// Folded forms of U+0000…U+20FF.
-    private static let table: [UInt32] = (0..<tableEnd).map { $0 < 0x250 ? latinFold($0) : slowFold($0) }
-
-    /// Letter (bit 0) and upper-case (bit 1) flags of U+0000…U+20FF, from the Unicode properties that
-    /// ``isLetter(_:)`` and ``isUpper(_:)`` read beyond that range.
-    private static let classes: [UInt8] = (0..<tableEnd).map { value -> UInt8 in
-        guard let scalar = Unicode.Scalar(value) else { return 0 }
-        return (slowIsLetter(scalar) ? 1 : 0) | (scalar.properties.isUppercase ? 2 : 0)
-    }
+    /// The tables, built once. A loop over many code points takes them once (``Tables``) instead of going through
+    /// the checks of a static property at each code point.
+    static let tables = Tables()
 
     /// The folded form of one code point.
     @inline(__always)
-    static func fold(_ value: UInt32) -> UInt32 {
-        value < tableEnd ? table[Int(value)] : slowFold(value)
+    static func fold(_ value: UInt32) -> UInt32 { tables.fold(value) }
+
+    /// Whether a code point is a letter (any script) or a combining mark.
+    @inline(__always)
+    static func isLetter(_ value: UInt32) -> Bool {
+        value < 0x80 ? Tables.isASCIILetter(value) : tables.isLetter(value)
+    }
+
+    /// Whether a code point is an upper-case letter.
+    @inline(__always)
+    static func isUpper(_ value: UInt32) -> Bool {
+        value < 0x80 ? Tables.isASCIIUpper(value) : tables.isUpper(value)
+    }
+
+    /// Folded forms and letter classes of U+0000…U+20FF, in memory that lives as long as the process (they are made
+    /// once), so that the tables are two plain pointers.
+    struct Tables: @unchecked Sendable {
+        /// Folded forms.
+        private let folds: UnsafePointer<UInt32>
+        /// Letter (bit 0) and upper-case (bit 1) flags, from the Unicode properties read beyond the tables.
+        private let classes: UnsafePointer<UInt8>
+
+        fileprivate init() {
+            let folds = UnsafeMutablePointer<UInt32>.allocate(capacity: Int(tableEnd))
+            let classes = UnsafeMutablePointer<UInt8>.allocate(capacity: Int(tableEnd))
+            for value in 0..<tableEnd {
+                folds[Int(value)] = value < 0x250 ? latinFold(value) : slowFold(value)
+                let scalar = Unicode.Scalar(value)
+                let letter = scalar.map(slowIsLetter) ?? false
+                classes[Int(value)] = (letter ? 1 : 0) | (scalar?.properties.isUppercase == true ? 2 : 0)
+            }
+            self.folds = UnsafePointer(folds)
+            self.classes = UnsafePointer(classes)
+        }
+
+        /// The folded form of one code point.
+        @inline(__always)
+        func fold(_ value: UInt32) -> UInt32 {
+            value < tableEnd ? folds[Int(value)] : slowFold(value)
+        }
+
+        /// Whether a code point is a letter (any script) or a combining mark.
+        @inline(__always)
+        func isLetter(_ value: UInt32) -> Bool {
+            if value < 0x80 { return Self.isASCIILetter(value) }
+            if value < tableEnd { return classes[Int(value)] & 1 != 0 }
+            guard let scalar = Unicode.Scalar(value) else { return false }
+            return slowIsLetter(scalar)
+        }
+
+        /// Whether a code point is an upper-case letter.
+        @inline(__always)
+        func isUpper(_ value: UInt32) -> Bool {
+            if value < 0x80 { return Self.isASCIIUpper(value) }
+            if value < tableEnd { return classes[Int(value)] & 2 != 0 }
+            guard let scalar = Unicode.Scalar(value) else { return false }
+            return scalar.properties.isUppercase
+        }
+
+        /// Whether an ASCII code point is a letter.
+        @inline(__always)
+        static func isASCIILetter(_ value: UInt32) -> Bool { (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+
+        /// Whether an ASCII code point is an upper-case letter.
+        @inline(__always)
+        static func isASCIIUpper(_ value: UInt32) -> Bool { value >= 0x41 && value <= 0x5A }
     }
 
     /// The folded form of a code point of U+0000…U+024F: lower case, without its diacritics where the letter
     /// without them is in that range too.
-    private static func latinFold(_ value: UInt32) -> UInt32 {
+    fileprivate static func latinFold(_ value: UInt32) -> UInt32 {
         guard let scalar = Unicode.Scalar(value) else { return value }
         let lower = scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
         let base = String(lower).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? lower
@@ -30,7 +88,7 @@ enum TextFold {
     }
 
     /// The folded form of a code point from U+0250 on: apostrophes and hyphens unified, else lower case.
-    private static func slowFold(_ value: UInt32) -> UInt32 {
+    fileprivate static func slowFold(_ value: UInt32) -> UInt32 {
         switch value {
         case 0x2019, 0x2018, 0x02BC, 0x2032: return 0x27  // apostrophes
         case 0x2010, 0x2011, 0x2013: return 0x2D  // hyphens
@@ -41,7 +99,7 @@ enum TextFold {
     }
 
     /// Whether a code point is a letter or a combining mark, from its Unicode properties.
-    private static func slowIsLetter(_ scalar: Unicode.Scalar) -> Bool {
+    fileprivate static func slowIsLetter(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
     }
 
@@ -78,27 +136,9 @@ enum TextFold {
         }
     }
 
-    /// Whether a code point is a letter (any script) or a combining mark.
-    @inline(__always)
-    static func isLetter(_ value: UInt32) -> Bool {
-        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
-        if value < tableEnd { return classes[Int(value)] & 1 != 0 }
-        guard let scalar = Unicode.Scalar(value) else { return false }
-        return slowIsLetter(scalar)
-    }
-
     /// Whether a code point is an ASCII digit.
     @inline(__always)
     static func isDigit(_ value: UInt32) -> Bool { value >= 0x30 && value <= 0x39 }
-
-    /// Whether a code point is an upper-case letter.
-    @inline(__always)
-    static func isUpper(_ value: UInt32) -> Bool {
-        if value < 0x80 { return value >= 0x41 && value <= 0x5A }
-        if value < tableEnd { return classes[Int(value)] & 2 != 0 }
-        guard let scalar = Unicode.Scalar(value) else { return false }
-        return scalar.properties.isUppercase
-    }
 
     /// Whether a code point is white space (including no-break spaces).
     @inline(__always)

@@ -17,3 +17,18 @@ public struct Token: Sendable, Hashable {
         self.newlineBefore = newlineBefore
     }
 }
+
+extension [Token] {
+    /// Whether token `k` stands alone in brackets, after a token before them (`judiciaires (BCIJ)`).
+    func isBracketed(_ k: Int) -> Bool {
+        k >= 2 && k + 1 < count && self[k - 1].isSign(0x28) && self[k + 1].isSign(0x29)
+    }
+}
+
+extension Token {
+    /// Whether the token is the one ASCII character `byte` (cheaper than comparing strings).
+    @inline(__always)
+    func isSign(_ byte: UInt8) -> Bool {
+        text.utf8.count == 1 && text.utf8.first == byte
+    }
+}

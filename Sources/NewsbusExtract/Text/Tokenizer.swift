@@ -21,7 +21,7 @@ public struct Tokenizer: Sendable {
 
     /// The tokens of `text`, in order.
     public func tokenize(_ text: String) -> [Token] {
-        tokenize(scalars: Array(text.unicodeScalars.lazy.map(\.value)))
+        tokenize(scalars: ScalarText.codePoints(of: text))
     }
 
     /// The tokens of a text given as code points.
