@@ -6,7 +6,7 @@ import Testing
 /// `newsbus bench` as a user runs it: the real services, a small corpus, one JSON object with the documented keys.
 @Suite struct PipelineBenchCommandTests {
     @Test(.timeLimit(.minutes(2)))
-    func printsOneJSONObjectWithTheDocumentedFigures() throws {
+    func printsOneJSONObjectWithTheDocumentedFigures() async throws {
         // Given a corpus of eight synthetic articles as JSON lines
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -18,21 +18,13 @@ import Testing
         try lines.joined(separator: "\n").write(to: corpus, atomically: true, encoding: .utf8)
 
         // When four are pushed at full load and four at 50 per second
-        let process = Process()
-        process.executableURL = BuiltProducts.newsbus
-        process.arguments = [
-            "bench", "--corpus", corpus.path, "--articles", "4", "--rate", "50", "--paced-articles", "4", "--json",
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let child = try OutputCollectingProcess.start(
+            BuiltProducts.newsbus,
+            ["bench", "--corpus", corpus.path, "--articles", "4", "--rate", "50", "--paced-articles", "4", "--json"])
+        let output = try await child.lines().joined(separator: "\n")
 
         // Then one JSON object holds throughput, latency, the paced latency and each service's CPU and memory
-        #expect(process.terminationStatus == 0)
-        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         #expect(report["articles"] as? Int == 4)
         #expect(report["received"] as? Int == 4)
         #expect((report["throughput_aps"] as? Double ?? 0) > 0)
