@@ -62,6 +62,9 @@ import Testing
         #expect(!title.contains("maroc nouveau"))
         #expect(!title.contains(""))
         #expect(!TitleWords("").contains("maroc"))
+        #expect(title.containsAny(of: ["Rabat", "Rabat", "le Maroc"]))
+        #expect(!title.containsAny(of: ["Rabat", "Rabat", "Tunis"]))
+        #expect(!TitleWords("").containsAny(of: ["Maroc"]))
         // Outside ASCII, Foundation decides (a composed and a decomposed accent are the same character to it).
         #expect(TitleWords("L'œuvre de Zoe\u{301}").contains("zoe\u{301}"))
         let titles = ["Le Maroc menacé", "Sœur Emmanuelle à Paris", "Paris, Texas", "", "États-Unis et Chine"]

@@ -27,23 +27,31 @@ import Testing
         #expect(score.report().contains("PER"))
     }
 
-    @Test func rowIndexNumbersTheRowsInBucketOrder() {
-        var random = SplitMix(state: 7)
-        // Scattered rows, a block of 128 buckets that all have one, and a block with none.
-        let present = (0..<1024).map { bucket in
-            (256..<384).contains(bucket) || !(512..<640).contains(bucket) && random.next() % 5 == 0
+    @Test func rowIndexGivesEachBucketItsRowInTwoOrFourBytes() {
+        for rows: [UInt32] in [[0, 3, 0, 1, 65_535, 2], [0, 3, 0, 1, 65_536, 2]] {
+            let index = RowIndex(rows: rows)
+            #expect(rows.indices.map(index.row) == rows.map { Int($0) })
+            var offsets = rows.indices.map { Int32($0) }
+            offsets.withUnsafeMutableBufferPointer { index.replaceWithRowOffsets($0, width: 9) }
+            #expect(offsets == rows.map { Int32($0 * 9) })
         }
-        let index = RowIndex(buckets: present.count) { present[$0] }
-        var rows = 0
-        let expected = present.map { has -> Int in
-            if has { rows += 1 }
-            return has ? rows : 0
-        }
-        #expect(present.indices.map(index.row) == expected)
-        #expect(index.rowCount == rows)
-        var offsets = present.indices.map { Int32($0) }
-        offsets.withUnsafeMutableBufferPointer { index.replaceWithRowOffsets($0, width: 9) }
-        #expect(offsets == expected.map { Int32($0 * 9) })
+    }
+
+    @Test func aModelKeepsEachDistinctWeightRowOnce() throws {
+        let tags = TagSet.count
+        var weights = [Float](repeating: 0, count: (1 << 10) * tags)
+        for bucket in [3, 700] { weights[bucket * tags + 1] = 2; weights[bucket * tags + 4] = -1 }
+        weights[5 * tags + 1] = 2
+        weights[5 * tags + 8] = 0.5
+        let transitions = [Float](repeating: 0, count: (tags + 1) * tags)
+        let bytes = TaggerModel.encode(language: "fr", bucketBits: 10, weights: weights, transitions: transitions)
+        let model = try TaggerModel.decode(bytes, source: "rows")
+        #expect(model.rows.count == 3 * tags)
+        #expect(model.rowIndex.row(3) == model.rowIndex.row(700))
+        #expect(model.rowIndex.row(3) != model.rowIndex.row(5))
+        #expect(model.rowIndex.row(4) == 0 && model.rowIndex.row(5) != 0)
+        let row = model.rowIndex.row(700) * tags
+        #expect(model.rows[row + 1] == 8000 && model.rows[row + 4] < 0 && model.rows[row] == 0)
     }
 
     @Test func integerViterbiAgreesWithTheGenericDecoding() {

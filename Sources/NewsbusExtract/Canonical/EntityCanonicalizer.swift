@@ -30,6 +30,8 @@ public struct EntityCanonicalizer: Sendable {
         var groups: [Group] = []
         var groupWords: [[String]] = []
         var initials = AcronymInitials()
+        // The groups of people, in order: where a surname may belong.
+        var persons: [Int] = []
         var index: [String: Int] = [:]
         // Longer names first, so that surnames and acronyms find the full name whatever the order in the text.
         let ordered = mentions.indices.sorted {
@@ -49,7 +51,7 @@ public struct EntityCanonicalizer: Sendable {
             let target =
                 index[ownKey]
                 ?? (Self.isNamed(label)
-                    ? alias(of: mention, words[position], label, groups, groupWords, &initials) : nil)
+                    ? alias(of: mention, words[position], label, groups, groupWords, persons, &initials) : nil)
             if let target {
                 groups[target].mentions.append(mention)
                 if label != .organization || !NameNormalizer.isAcronym(mention.text) {
@@ -62,6 +64,7 @@ public struct EntityCanonicalizer: Sendable {
                 index[ownKey] = target
             } else {
                 index[ownKey] = groups.count
+                if label == .person { persons.append(groups.count) }
                 groups.append(
                     Group(
                         key: ownKey, label: label, name: mention.text, value: mention.value,
@@ -128,15 +131,14 @@ public struct EntityCanonicalizer: Sendable {
     /// An existing group this mention is a short form of: a surname of a person, an acronym of an organisation.
     private func alias(
         of mention: ExtractedMention, _ words: [String], _ label: EntityLabel, _ groups: [Group],
-        _ groupWords: [[String]], _ initials: inout AcronymInitials
+        _ groupWords: [[String]], _ persons: [Int], _ initials: inout AcronymInitials
     ) -> Int? {
         // A surname (or the end of a full name) of a person named earlier, whatever the tagger's label for it:
         // "Sherman", "Le Pen", "Hollande" (tagged LOC) after "François Hollande".
         if !words.isEmpty, !NameNormalizer.isAcronym(mention.text),
-            let person = groups.indices.first(where: {
+            let person = persons.first(where: {
                 let name = groupWords[$0]
-                return groups[$0].label == .person && name.count > words.count
-                    && name.suffix(words.count).elementsEqual(words)
+                return name.count > words.count && name.suffix(words.count).elementsEqual(words)
             })
         {
             return person

@@ -16,9 +16,7 @@ public struct SalienceRanker: Sendable {
         var most = 1
         for group in groups { most = max(most, group.mentions.count) }
         return groups.map { group in
-            let inTitle =
-                titleWords.contains(NameNormalizer.joined(group.name, separator: " "))
-                || group.mentions.contains { titleWords.contains(NameNormalizer.joined($0.text, separator: " ")) }
+            let inTitle = titleWords.containsAny(of: [group.name] + group.mentions.map(\.text))
             let inLead = group.mentions.contains { $0.start < leadLength }
             let frequency = Double(group.mentions.count) / Double(most)
             let score = (inTitle ? 0.4 : 0) + (inLead ? 0.25 : 0) + 0.35 * frequency
@@ -43,6 +41,18 @@ struct TitleWords {
         padded = " " + joined + " "
         isEmpty = joined.isEmpty
         isASCII = padded.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// Whether the normalised words of one of `names` are words of the title, one after the other (a name
+    /// written as another before it is not normalised again).
+    func containsAny(of names: [String]) -> Bool {
+        guard !isEmpty else { return false }
+        var distinct: [String] = []
+        for name in names where !distinct.contains(where: { $0 == name && $0.utf8.elementsEqual(name.utf8) }) {
+            if contains(NameNormalizer.joined(name, separator: " ")) { return true }
+            distinct.append(name)
+        }
+        return false
     }
 
     /// Whether `words` (normalised words joined by spaces) are words of the title, one after the other. Between

@@ -64,6 +64,8 @@ struct FeatureExtractor: Sendable {
         features.withUnsafeMutableBufferPointer { out in
             infos.withUnsafeBufferPointer { infos in
                 var j = 0
+                // A token's pairs with the next token are the next token's pairs with the one before it.
+                var before = Self.pairs(infos[1], infos[2])
                 for index in 0..<n {
                     let p2 = infos[index]
                     let p = infos[index + 1]
@@ -76,7 +78,8 @@ struct FeatureExtractor: Sendable {
                         out[j] = Int32(truncatingIfNeeded: FeatureHash.mix(value &+ template &* 0x9E37_79B9) & mask)
                         j += 1
                     }
-                    @inline(__always) func pair(_ a: UInt64, _ b: UInt64) -> UInt64 { FeatureHash.combine(a, b) }
+                    let after = Self.pairs(c, f)
+                    defer { before = after }
                     add(0, 0)
                     add(1, c.word)
                     add(2, p.word)
@@ -84,16 +87,16 @@ struct FeatureExtractor: Sendable {
                     add(4, p2.word)
                     add(5, f2.word)
                     add(6, c.shape)
-                    add(7, pair(p.shape, c.shape))
-                    add(8, pair(c.shape, f.shape))
+                    add(7, before.shapes)
+                    add(8, after.shapes)
                     add(9, c.suffix2)
                     add(10, c.suffix3)
                     add(11, c.suffix4)
                     add(12, c.prefix2)
                     add(13, c.prefix3)
                     add(14, c.capital | first << 4 | p.capital << 8 | f.capital << 12)
-                    add(15, pair(p.word, c.word))
-                    add(16, pair(c.word, f.word))
+                    add(15, before.words)
+                    add(16, after.words)
                     add(17, c.cluster)
                     add(18, p.cluster)
                     add(19, f.cluster)
@@ -102,14 +105,21 @@ struct FeatureExtractor: Sendable {
                     add(22, p.gazetteer << 8 | c.capital)
                     add(23, f.gazetteer << 8 | c.capital)
                     add(24, c.capitalised | c.capital << 8 | first << 16)
-                    add(25, pair(p.word, c.shape))
-                    add(26, pair(c.word, f.shape))
+                    add(25, before.wordAndShape)
+                    add(26, after.wordAndShape)
                     add(27, c.length | c.capital << 8)
                     add(28, p.capitalised | p.capital << 4 | f.capitalised << 8 | f.capital << 12 | c.capital << 16)
                     add(29, position | c.capital << 4 | c.gazetteer << 8)
                 }
             }
         }
+    }
+
+    /// The features two neighbouring tokens `a` and `b` share: their words, their shapes, `a`'s word and `b`'s
+    /// shape.
+    @inline(__always)
+    private static func pairs(_ a: TokenInfo, _ b: TokenInfo) -> (words: UInt64, shapes: UInt64, wordAndShape: UInt64) {
+        (FeatureHash.combine(a.word, b.word), FeatureHash.combine(a.shape, b.shape), FeatureHash.combine(a.word, b.shape))
     }
 
     /// Word hash, shape, affixes, capitalisation class, cluster and capitalisation statistics of one token, given

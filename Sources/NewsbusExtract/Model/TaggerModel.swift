@@ -7,8 +7,8 @@ import Foundation
 /// Int8 code per weight (`rows · T`). Codes are square-companded: a weight is `scale · (code / 127)²` with the
 /// code's sign, which keeps resolution near zero where most weights are. In memory weights are Int16 units of
 /// `scale / 8000` and tagging sums them in integers. Most hash buckets are never hit by a training feature (85–95 %
-/// of rows are all zero), so only the rows with a weight are kept, behind a ``RowIndex``: a sixth of the memory,
-/// and an index small enough to stay in cache.
+/// of rows are all zero) and many of the others share their weights, so each distinct row is kept once, behind a
+/// ``RowIndex``: a seventh of the memory, and tables small enough to stay mostly in cache.
 public struct TaggerModel: Sendable {
     static let magic = Array("NBNER001".utf8)
     static let units: Float = 8000
@@ -19,7 +19,7 @@ public struct TaggerModel: Sendable {
     let bucketBits: Int
     /// For each hash bucket, the row of ``rows`` holding its weights; row 0 is all zeros (most buckets).
     let rowIndex: RowIndex
-    /// `rows[row * T + tag]`, Int16 units.
+    /// `rows[row * T + tag]`, Int16 units, each distinct row once.
     let rows: [Int16]
     /// `transitions[(previous + 1) * T + tag]`, in the same units; row 0 is the sentence start.
     let transitions: [Int32]
@@ -97,15 +97,38 @@ public struct TaggerModel: Sendable {
             return Int16((code < 0 ? -magnitude : magnitude).rounded())
         }
         var rows = [Int16](repeating: 0, count: tags)
-        let rowIndex = codes.withUnsafeBufferPointer { codes in
-            RowIndex(buckets: 1 << bits) { bucket in
+        var rowOfBucket = [UInt32](repeating: 0, count: 1 << bits)
+        var known: [RowCodes: UInt32] = [:]
+        codes.withUnsafeBufferPointer { codes in
+            for bucket in 0..<(1 << bits) {
                 let row = codes[(bucket * tags)..<((bucket + 1) * tags)]
-                guard row.contains(where: { $0 != 0 }) else { return false }
+                guard row.contains(where: { $0 != 0 }) else { continue }
+                let key = RowCodes(row)
+                if let number = known[key] {
+                    rowOfBucket[bucket] = number
+                    continue
+                }
+                let number = UInt32(rows.count / tags)
+                known[key] = number
+                rowOfBucket[bucket] = number
                 rows.append(contentsOf: row.lazy.map { table[Int($0)] })
-                return true
             }
         }
+        let rowIndex = RowIndex(rows: rowOfBucket)
         return TaggerModel(
             language: language, bucketBits: bits, rowIndex: rowIndex, rows: rows, transitions: transitions)
+    }
+}
+
+/// The codes of one weight row (up to 16), as a dictionary key.
+private struct RowCodes: Hashable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+
+    init(_ codes: Slice<UnsafeBufferPointer<UInt8>>) {
+        precondition(codes.count <= 16, "a row key holds up to 16 codes")
+        for (k, code) in codes.enumerated() {
+            if k < 8 { low |= UInt64(code) << (8 * k) } else { high |= UInt64(code) << (8 * (k - 8)) }
+        }
     }
 }

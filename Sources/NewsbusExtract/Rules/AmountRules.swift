@@ -37,9 +37,12 @@ public struct AmountRules: Sendable {
     func matches(folded: [String]) -> [RuleMatch] {
         var results: [RuleMatch] = []
         let currencies = Self.currencyTable
+        // Every amount has a number first or second (after a currency sign): other tokens are passed by.
+        let numeric = folded.map(Self.startsWithDigit)
         var i = 0
         while i < folded.count {
-            if let match = match(at: i, folded, currencies) {
+            let mayStart = numeric[i] || i + 1 < folded.count && numeric[i + 1]
+            if mayStart, let match = match(at: i, folded, currencies) {
                 results.append(match)
                 i = match.tokens.upperBound
             } else {

@@ -43,7 +43,7 @@ public struct DateRules: Sendable {
         var results: [RuleMatch] = []
         var i = 0
         while i < tokens.count {
-            if let match = match(at: i, tokens, words, folded, reference) {
+            if words.mayStart[i], let match = match(at: i, tokens, words, folded, reference) {
                 results.append(match)
                 i = match.tokens.upperBound
             } else {
@@ -86,9 +86,12 @@ public struct DateRules: Sendable {
         private(set) var days: [Int?]
         private(set) var years: [Int?]
         private(set) var numbers: [Int?]
+        /// Whether a date may start at the token: every rule starts at a digit, a hyphen (ISO dates) or a cue word.
+        private(set) var mayStart: [Bool]
 
         init(_ tokens: [Token], _ folded: [String]) {
             count = tokens.count
+            mayStart = [Bool](repeating: false, count: count)
             entries = [Entry?](repeating: nil, count: count)
             months = [Int?](repeating: nil, count: count)
             days = [Int?](repeating: nil, count: count)
@@ -99,12 +102,14 @@ public struct DateRules: Sendable {
                 let text = folded[index]
                 let bytes = text.utf8.count
                 guard let first = text.utf8.first else { continue }
+                mayStart[index] = first == 0x2D || (0x30...0x39).contains(first)
                 if (0x30...0x39).contains(first) {
                     numbers[index] = DateRules.number(text)
                     days[index] = DateRules.day(text)
                     if bytes == 4, let value = numbers[index], (1000...2199).contains(value) { years[index] = value }
                 } else if let entry = vocabulary[text] {
                     entries[index] = entry
+                    mayStart[index] = true
                     if let month = entry.month { months[index] = DateRules.month(month, tokens[index], text) }
                 }
             }

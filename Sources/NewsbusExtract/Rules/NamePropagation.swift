@@ -19,10 +19,10 @@ struct NamePropagation: Sendable {
         var covered = [Bool](repeating: false, count: tokens.count)
         for span in spans { for k in span.tokens { covered[k] = true } }
         // Longest names first, then in text order; one label per name (the first found).
-        var seen: Set<[UInt64]> = []
-        var names: [(words: [UInt64], label: Int)] = []
-        for span in spans where seen.insert(Array(words[span.tokens])).inserted {
-            names.append((Array(words[span.tokens]), span.label))
+        var seen: Set<ArraySlice<UInt64>> = []
+        var names: [(words: ArraySlice<UInt64>, label: Int)] = []
+        for span in spans where seen.insert(words[span.tokens]).inserted {
+            names.append((words[span.tokens], span.label))
         }
         names = names.enumerated().sorted {
             $0.element.words.count != $1.element.words.count
@@ -30,7 +30,7 @@ struct NamePropagation: Sendable {
         }.map(\.element)
         // Where the first word of each name occurs, so that a long text is not scanned once per name.
         var lists = HashTable<Int>()
-        for (name, _) in names where lists[name[0]] == nil { lists.set(name[0], lists.count) }
+        for (name, _) in names where lists[name.first!] == nil { lists.set(name.first!, lists.count) }
         var positions = [[Int]](repeating: [], count: lists.count)
         for (index, word) in words.enumerated() {
             if let list = lists[word] { positions[list].append(index) }
@@ -38,7 +38,7 @@ struct NamePropagation: Sendable {
         var added: [SpanRepairs.Span] = []
         for (name, label) in names {
             let n = name.count
-            for start in positions[lists[name[0]]!] where start + n <= tokens.count && !covered[start] {
+            for start in positions[lists[name.first!]!] where start + n <= tokens.count && !covered[start] {
                 guard words[start..<(start + n)].elementsEqual(name),
                     !(start..<(start + n)).contains(where: { covered[$0] })
                 else { continue }
