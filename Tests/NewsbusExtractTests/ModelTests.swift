@@ -40,7 +40,10 @@ import Testing
     @Test func aModelKeepsEachDistinctWeightRowOnce() throws {
         let tags = TagSet.count
         var weights = [Float](repeating: 0, count: (1 << 10) * tags)
-        for bucket in [3, 700] { weights[bucket * tags + 1] = 2; weights[bucket * tags + 4] = -1 }
+        for bucket in [3, 700] {
+            weights[bucket * tags + 1] = 2
+            weights[bucket * tags + 4] = -1
+        }
         weights[5 * tags + 1] = 2
         weights[5 * tags + 8] = 0.5
         let transitions = [Float](repeating: 0, count: (tags + 1) * tags)

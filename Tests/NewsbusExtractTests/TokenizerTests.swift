@@ -80,7 +80,8 @@ import Testing
         for value in UInt32(0x250)..<0x2200 {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let properties = scalar.properties
-            let fold = unified.contains(value) ? TextFold.fold(value) : properties.lowercaseMapping.unicodeScalars.first?.value
+            let fold =
+                unified.contains(value) ? TextFold.fold(value) : properties.lowercaseMapping.unicodeScalars.first?.value
             let letter = properties.isAlphabetic || properties.generalCategory == .nonspacingMark
             if TextFold.fold(value) != fold || TextFold.isLetter(value) != letter
                 || TextFold.isUpper(value) != properties.isUppercase

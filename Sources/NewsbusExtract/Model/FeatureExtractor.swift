@@ -118,8 +118,13 @@ struct FeatureExtractor: Sendable {
     /// The features two neighbouring tokens `a` and `b` share: their words, their shapes, `a`'s word and `b`'s
     /// shape.
     @inline(__always)
-    private static func pairs(_ a: TokenInfo, _ b: TokenInfo) -> (words: UInt64, shapes: UInt64, wordAndShape: UInt64) {
-        (FeatureHash.combine(a.word, b.word), FeatureHash.combine(a.shape, b.shape), FeatureHash.combine(a.word, b.shape))
+    private static func pairs(
+        _ a: TokenInfo, _ b: TokenInfo
+    ) -> (words: UInt64, shapes: UInt64, wordAndShape: UInt64) {
+        (
+            FeatureHash.combine(a.word, b.word), FeatureHash.combine(a.shape, b.shape),
+            FeatureHash.combine(a.word, b.shape)
+        )
     }
 
     /// Word hash, shape, affixes, capitalisation class, cluster and capitalisation statistics of one token, given
