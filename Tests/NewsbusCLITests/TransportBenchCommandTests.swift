@@ -24,20 +24,14 @@ import Testing
         #expect(throws: (any Error).self) { try NewsbusCommand.parseAsRoot(["bench", "transport", "--sizes", "0"]) }
     }
 
-    @Test func builtBinaryPrintsOneJSONObjectWithEveryCase() throws {
+    @Test func builtBinaryPrintsOneJSONObjectWithEveryCase() async throws {
         // Given the built executable, a very short run of every implementation over inproc
-        let process = Process()
-        process.executableURL = BuiltProducts.newsbus
-        process.arguments = ["bench", "transport", "--seconds", "0.05", "--sizes", "1024", "--transports", "inproc", "--json"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let child = try OutputCollectingProcess.start(
+            BuiltProducts.newsbus,
+            ["bench", "transport", "--seconds", "0.05", "--sizes", "1024", "--transports", "inproc", "--json"])
+        let output = try await child.lines().joined(separator: "\n")
         // Then it prints one JSON object whose results hold each implementation with positive rates
-        #expect(process.terminationStatus == 0)
-        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         let results = try #require(object["results"] as? [[String: Any]])
         #expect(Set(results.compactMap { $0["impl"] as? String }) == ["raw", "zeromq", "inprocess"])
         for result in results {
