@@ -109,24 +109,25 @@ public struct DatedValue: Codable, Sendable, Hashable {
 }
 
 extension ParsedArticle {
+    /// The fields that are optional strings.
+    private static let optionalStrings = OptionalStringFields<ParsedArticle>([
+        ("lede", \.lede), ("url", \.url), ("canonical_url", \.canonicalURL), ("site_name", \.siteName),
+        ("source", \.source), ("simhash", \.simhash),
+    ])
+
     public func write(to writer: inout JSONWriter) {
         writer.object { writer in
             writer.field("title", title)
-            writer.field("lede", lede)
             writer.field("body", body)
             writer.field("blocks", blocks)
             writer.field("authors", authors)
             writer.field("published", published)
             writer.field("updated", updated)
-            writer.field("url", url)
-            writer.field("canonical_url", canonicalURL)
-            writer.field("site_name", siteName)
-            writer.field("source", source)
             writer.field("lang", lang)
             writer.field("lang_confidence", langConfidence)
             writer.field("word_count", wordCount)
             writer.field("removed", removed)
-            writer.field("simhash", simhash)
+            Self.optionalStrings.write(self, to: &writer)
         }
     }
 
@@ -137,22 +138,17 @@ extension ParsedArticle {
         try reader.object { reader, key in
             switch key {
             case "title": title = try reader.string()
-            case "lede": optional.lede = try reader.optionalString()
             case "body": body = try reader.string()
             case "blocks": blocks = try reader.array()
             case "authors": authors = try reader.strings()
             case "published": optional.published = try reader.readNull() ? nil : DatedValue(from: &reader)
             case "updated": optional.updated = try reader.readNull() ? nil : DatedValue(from: &reader)
-            case "url": optional.url = try reader.optionalString()
-            case "canonical_url": optional.canonicalURL = try reader.optionalString()
-            case "site_name": optional.siteName = try reader.optionalString()
-            case "source": optional.source = try reader.optionalString()
             case "lang": lang = try reader.string()
             case "lang_confidence": langConfidence = try reader.number()
             case "word_count": wordCount = try reader.integer()
             case "removed": removed = try reader.integersByKey()
-            case "simhash": optional.simhash = try reader.optionalString()
-            default: try reader.skipValue()
+            default:
+                if try !Self.optionalStrings.read(key, into: &optional, from: &reader) { try reader.skipValue() }
             }
         }
         guard let title, let body, let blocks, let authors, let lang, let langConfidence, let wordCount, let removed

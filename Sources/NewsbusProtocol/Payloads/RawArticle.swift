@@ -40,33 +40,20 @@ public struct RawArticle: Payload {
 }
 
 extension RawArticle {
+    /// Every field: all are optional strings.
+    private static let fields = OptionalStringFields<RawArticle>([
+        ("text", \.text), ("html", \.html), ("url", \.url), ("source", \.source), ("title", \.title),
+        ("published", \.published), ("lang", \.lang), ("client_id", \.clientID),
+    ])
+
     public func write(to writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.field("text", text)
-            writer.field("html", html)
-            writer.field("url", url)
-            writer.field("source", source)
-            writer.field("title", title)
-            writer.field("published", published)
-            writer.field("lang", lang)
-            writer.field("client_id", clientID)
-        }
+        writer.object { writer in Self.fields.write(self, to: &writer) }
     }
 
     public init(from reader: inout JSONReader) throws {
         self.init()
         try reader.object { reader, key in
-            switch key {
-            case "text": text = try reader.optionalString()
-            case "html": html = try reader.optionalString()
-            case "url": url = try reader.optionalString()
-            case "source": source = try reader.optionalString()
-            case "title": title = try reader.optionalString()
-            case "published": published = try reader.optionalString()
-            case "lang": lang = try reader.optionalString()
-            case "client_id": clientID = try reader.optionalString()
-            default: try reader.skipValue()
-            }
+            if try !Self.fields.read(key, into: &self, from: &reader) { try reader.skipValue() }
         }
     }
 }
