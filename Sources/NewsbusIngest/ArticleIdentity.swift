@@ -20,24 +20,38 @@ public enum ArticleIdentity {
     /// The UTF-8 bytes of the normalised content.
     static func normalisedBytes(_ content: String) -> [UInt8] {
         var composed = mayNeedComposition(content) ? content.precomposedStringWithCanonicalMapping : content
-        var result: [UInt8] = []
-        result.reserveCapacity(composed.utf8.count)
-        composed.withUTF8 { bytes in
-            var pendingSpace = false
-            var index = 0
-            while index < bytes.count {
-                let (value, width) = scalar(in: bytes, at: index)
-                if isWhitespace(value) {
-                    pendingSpace = !result.isEmpty
-                } else {
-                    if pendingSpace { result.append(0x20) }
-                    pendingSpace = false
-                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + width]))
+        return composed.withUTF8 { bytes in
+            [UInt8](unsafeUninitializedCapacity: bytes.count) { output, written in
+                var count = 0
+                var pendingSpace = false
+                var index = 0
+                while index < bytes.count {
+                    let lead = bytes[index]
+                    if lead < 0x80 {
+                        // ASCII: tab, line feed, vertical tab, form feed, carriage return and space are whitespace.
+                        if lead == 0x20 || (0x09...0x0D).contains(lead) {
+                            pendingSpace = count > 0
+                        } else {
+                            if pendingSpace { output[count] = 0x20; count += 1; pendingSpace = false }
+                            output[count] = lead
+                            count += 1
+                        }
+                        index += 1
+                        continue
+                    }
+                    let (value, width) = scalar(in: bytes, at: index)
+                    if isWhitespace(value) {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace { output[count] = 0x20; count += 1; pendingSpace = false }
+                        for offset in 0..<width { output[count + offset] = bytes[index + offset] }
+                        count += width
+                    }
+                    index += width
                 }
-                index += width
+                written = count
             }
         }
-        return result
     }
 
     /// The code point that starts at `index` of valid UTF-8, and its length in bytes.
@@ -60,9 +74,20 @@ public enum ArticleIdentity {
     /// Whether NFC could change the text. Latin-script news (code points below U+0300, general punctuation from
     /// U+2010, currency signs) is already in NFC, and the costly normalisation is skipped for it.
     static func mayNeedComposition(_ content: String) -> Bool {
-        content.unicodeScalars.contains { scalar in
-            let value = scalar.value
-            return value >= 0x300 && !(0x2010...0x20CF).contains(value)
+        var content = content
+        return content.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                // Lead bytes below 0xCC start code points below U+0300; continuation bytes are skipped one by one.
+                if bytes[index] < 0xCC {
+                    index += 1
+                    continue
+                }
+                let (value, width) = scalar(in: bytes, at: index)
+                if value >= 0x300 && !(0x2010...0x20CF).contains(value) { return true }
+                index += width
+            }
+            return false
         }
     }
 

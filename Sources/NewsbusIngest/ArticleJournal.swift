@@ -16,7 +16,10 @@ public final class ArticleJournal: Sendable {
             var configuration = Configuration()
             configuration.label = "ingest-journal"
             // Checkpoints are left to a separate connection (see `WALCheckpointer`), so that a commit never stalls.
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+            // Room in the page cache for a batch of envelopes and the id index (SQLite's default is 2 MB).
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -8192")
+            }
             database = try DatabasePool(path: path, configuration: configuration)
         } else {
             database = try DatabaseQueue()
@@ -54,14 +57,14 @@ public final class ArticleJournal: Sendable {
         let dueAt = (due ?? time).timeIntervalSince1970
         return try database.write { db in
             var seen = Set<String>()
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO journal (id, received_at, state, due_at, envelope) VALUES (?, ?, 'pending', ?, ?)
+                    ON CONFLICT(id) DO NOTHING
+                    """)
             return try entries.map { entry in
                 guard seen.insert(entry.id.rawValue).inserted else { return false }
-                try db.execute(
-                    sql: """
-                        INSERT INTO journal (id, received_at, state, due_at, envelope) VALUES (?, ?, 'pending', ?, ?)
-                        ON CONFLICT(id) DO NOTHING
-                        """,
-                    arguments: [entry.id.rawValue, time.timeIntervalSince1970, dueAt, entry.envelope])
+                try insert.execute(arguments: [entry.id.rawValue, time.timeIntervalSince1970, dueAt, entry.envelope])
                 return db.changesCount == 1
             }
         }

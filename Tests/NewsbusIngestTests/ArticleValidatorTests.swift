@@ -134,6 +134,17 @@ import Testing
         }
     }
 
+    @Test func compositionCheckOnBytesMatchesTheRuleOnCodePoints() {
+        // The check reads UTF-8 lead bytes; the rule is stated on code points. Each code point, alone and in text.
+        for value in UInt32(0)...0x10FFFF where value % 7 == 0 || (0x2F0...0x310).contains(value) || (0x2000...0x20E0).contains(value) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let expected = value >= 0x300 && !(0x2010...0x20CF).contains(value)
+            let alone = String(Character(scalar))
+            #expect(ArticleIdentity.mayNeedComposition(alone) == expected, "U+\(String(value, radix: 16))")
+            #expect(ArticleIdentity.mayNeedComposition("Le café " + alone + " à Rabat") == expected)
+        }
+    }
+
     @Test func bytesAreNormalisedAsScalarByScalar() {
         // Spaces of every width and length in UTF-8 (1 to 3 bytes) next to text of 1 to 4 bytes per code point.
         let pieces = [" ", "\t", "\n", "\u{85}", "\u{A0}", "\u{2003}", "\u{2028}", "\u{3000}", "a", "é", "€", "🇲🇦", "l’État"]
