@@ -27,4 +27,13 @@ import Testing
         #expect(article.langConfidence <= 0.5)
         #expect(try ArticleParser().parse(RawArticle(text: "42 !")).lang == "und")
     }
+
+    @Test func longTextsAreIdentifiedByTheirMiddleNotTheirFirstLines() throws {
+        // Server warnings in English head a page whose article is French: the language is the article's.
+        let warnings = String(repeating: "Warning: Cannot modify header information, headers already sent by output started in the theme on line 12.\n\n", count: 12)
+        let french = Array(repeating: Self.samples[0].1, count: 40).joined(separator: "\n\n")
+        let article = try ArticleParser().parse(RawArticle(text: warnings + french))
+        #expect(article.lang == "fr")
+        #expect(article.langConfidence > 0.5)
+    }
 }
