@@ -78,9 +78,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "NewsbusSQLite",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "NewsbusIngest",
             dependencies: [
                 "NewsbusProtocol",
+                "NewsbusSQLite",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -90,6 +96,7 @@ let package = Package(
             name: "NewsbusStore",
             dependencies: [
                 "NewsbusProtocol",
+                "NewsbusSQLite",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -104,6 +111,7 @@ let package = Package(
                 "NewsbusStage",
                 "NewsbusIngest",
                 "NewsbusStore",
+                "NewsbusSQLite",
                 "NewsbusParse",
                 "NewsbusExtract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -185,6 +193,8 @@ let package = Package(
                 "NewsbusIngest",
                 "NewsbusParse",
                 "NewsbusExtract",
+                "NewsbusStore",
+                "NewsbusSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "DequeModule", package: "swift-collections"),
             ],
@@ -232,7 +242,9 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsbusStoreTests",
-            dependencies: ["NewsbusStore", "NewsbusProtocol"],
+            dependencies: [
+                "NewsbusStore", "NewsbusSQLite", "NewsbusProtocol", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NewsbusProtocol
+import NewsbusSQLite
 
 /// Ingest's durable record of every accepted article (SQLite in WAL mode): written before an article is
 /// acknowledged or forwarded, it is how exact duplicates are recognised across restarts, which articles the store
@@ -10,17 +11,11 @@ public final class ArticleJournal: Sendable {
     private let database: any DatabaseWriter
 
     /// Opens (or creates) the journal at `path`; `nil` keeps it in memory (tests).
-    /// - Throws: `DatabaseError` when the file cannot be opened or migrated.
+    /// - Throws: `SQLiteFileError` when the file cannot be opened, `DatabaseError` when it cannot be migrated.
     public init(path: String?) throws {
         if let path {
-            var configuration = Configuration()
-            configuration.label = "ingest-journal"
-            // Checkpoints are left to a separate connection (see `WALCheckpointer`), so that a commit never stalls.
-            // Room in the page cache for a batch of envelopes and the id index (SQLite's default is 2 MB).
-            configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -8192")
-            }
-            database = try DatabasePool(path: path, configuration: configuration)
+            // Room in the page cache for a batch of envelopes and the id index.
+            database = try DurableDatabase.open(path: path, label: "ingest-journal", pageCacheKiB: 8192)
         } else {
             database = try DatabaseQueue()
         }

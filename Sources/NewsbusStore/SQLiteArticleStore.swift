@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NewsbusProtocol
+import NewsbusSQLite
 
 /// The embedded store: SQLite through GRDB, in WAL mode, with an FTS5 index over titles and bodies (kept up in
 /// batches: ``indexText(limit:)``).
@@ -16,17 +17,7 @@ public final class SQLiteArticleStore: ArticleStore {
     public init(path: String?) throws(StoreError) {
         do {
             if let path {
-                var configuration = Configuration()
-                configuration.label = "store"
-                // Writers never checkpoint (which would stall the article being written); `WALCheckpointer` does it
-                // from its own connection, beside them.
-                // A page cache large enough for a whole batch of articles with their entity and mention index
-                // pages: with SQLite's default 2 MB, big transactions spill pages to the log before they commit
-                // and read index pages back from the file again and again.
-                configuration.prepareDatabase { db in
-                    try db.execute(sql: "PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -\(Self.pageCacheKiB)")
-                }
-                database = try DatabasePool(path: path, configuration: configuration)
+                database = try DurableDatabase.open(path: path, label: "store", pageCacheKiB: Self.pageCacheKiB)
             } else {
                 database = try DatabaseQueue()
             }

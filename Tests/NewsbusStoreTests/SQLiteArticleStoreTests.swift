@@ -1,5 +1,7 @@
 import Foundation
+import GRDB
 import NewsbusProtocol
+import NewsbusSQLite
 import NewsbusStore
 import Testing
 
@@ -142,5 +144,33 @@ import Testing
         #expect(result.logPages > 0)
         #expect(result.checkpointedPages == result.logPages)
         #expect(try store.count() == 20)
+    }
+}
+
+@Suite struct DurableDatabaseTests {
+    @Test func commitsAreFsyncedInWALModeWithTheCacheAsked() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("durable-\(UUID()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try DurableDatabase.open(path: path, label: "test", pageCacheKiB: 4096)
+        // FULL (2), not the NORMAL (1) GRDB chooses for WAL: an acknowledged commit survives a power loss.
+        let settings = try database.writeWithoutTransaction { db in
+            (
+                try Int.fetchOne(db, sql: "PRAGMA synchronous"), try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                try Int.fetchOne(db, sql: "PRAGMA cache_size"), try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint")
+            )
+        }
+        #expect(settings.0 == 2)
+        #expect(settings.1 == "wal")
+        #expect(settings.2 == -4096)
+        #expect(settings.3 == 0)
+    }
+
+    @Test func aFileThatCannotBeOpenedIsNamed() {
+        #expect {
+            _ = try DurableDatabase.open(path: "/nonexistent-folder/x.sqlite", label: "test", pageCacheKiB: 1024)
+        } throws: { error in
+            (error as? SQLiteFileError)?.code == "open_failed"
+                && (error as? SQLiteFileError)?.message.contains("/nonexistent-folder/x.sqlite") == true
+        }
     }
 }

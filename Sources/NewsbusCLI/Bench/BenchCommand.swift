@@ -7,6 +7,7 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Measure throughput and latency.",
         subcommands: [
             PipelineBenchCommand.self, TransportBenchCommand.self, ParseBenchCommand.self, ExtractBenchCommand.self,
+            StoreBenchCommand.self,
         ],
         defaultSubcommand: PipelineBenchCommand.self
     )

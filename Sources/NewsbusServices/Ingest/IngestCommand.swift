@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NewsbusIngest
 import NewsbusProtocol
+import NewsbusSQLite
 import NewsbusStage
 import NewsbusStore
 import NewsbusTransport

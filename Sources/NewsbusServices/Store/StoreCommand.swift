@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import NewsbusProtocol
+import NewsbusSQLite
 import NewsbusStage
 import NewsbusStore
 import NewsbusTransport

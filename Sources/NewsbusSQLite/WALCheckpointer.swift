@@ -10,28 +10,28 @@ public final class WALCheckpointer: Sendable {
     private let connection: DatabaseQueue
 
     /// Opens a second connection to the database at `path`.
-    /// - Throws: ``StoreError`` with code `open_failed`.
-    public init(path: String) throws(StoreError) {
+    /// - Throws: ``SQLiteFileError`` with code `open_failed`.
+    public init(path: String) throws(SQLiteFileError) {
         do {
             var configuration = Configuration()
             configuration.label = "checkpointer"
             configuration.journalMode = .wal
             connection = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
-            throw StoreError(code: "open_failed", message: "cannot open \(path) for checkpoints: \(error)")
+            throw SQLiteFileError(code: "open_failed", message: "cannot open \(path) for checkpoints: \(error)")
         }
     }
 
     /// Runs one passive checkpoint; returns the log's size and how much of it is now copied, in pages.
     @discardableResult
-    public func checkpoint() throws(StoreError) -> (logPages: Int, checkpointedPages: Int) {
+    public func checkpoint() throws(SQLiteFileError) -> (logPages: Int, checkpointedPages: Int) {
         do {
             return try connection.writeWithoutTransaction { db in
                 let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
                 return (row?[1] ?? 0, row?[2] ?? 0)
             }
         } catch {
-            throw StoreError(code: "checkpoint_failed", message: "\(error)")
+            throw SQLiteFileError(code: "checkpoint_failed", message: "\(error)")
         }
     }
 }
