@@ -125,6 +125,27 @@ import Testing
         #expect(title == "T")
     }
 
+    @Test func skippingAStringAcceptsExactlyWhatReadingItAccepts() {
+        // Random byte strings between quotes, biased towards what breaks strings: escapes, controls, UTF-8 edges.
+        let pieces: [[UInt8]] = [
+            Array("a".utf8), Array("é".utf8), Array("€".utf8), Array("😀".utf8), [0x5C, 0x6E], [0x5C, 0x22],
+            Array(#"\u00e9"#.utf8), Array(#"\ud83d\ude00"#.utf8), Array(#"\ud83d"#.utf8), Array(#"\udc00"#.utf8),
+            [0x5C, 0x78], [0x5C], [0x01], [0x1F], [0x7F], [0x80], [0xBF], [0xC0, 0xAF], [0xC2, 0x80], [0xE0, 0x80, 0x80],
+            [0xE0, 0xA0, 0x80], [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80],
+            [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xE2, 0x82],
+        ]
+        var generator = SeededGenerator(seed: 11)
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = [0x22]
+            for _ in 0..<Int.random(in: 0...6, using: &generator) { bytes += pieces.randomElement(using: &generator)! }
+            bytes.append(0x22)
+            let json = Data(bytes)
+            let read = (try? JSONReader.read(json) { try $0.string() }) != nil
+            let skipped = (try? JSONReader.read(json) { try $0.skipValue() }) != nil
+            #expect(read == skipped, "\(bytes.map { String($0, radix: 16) })")
+        }
+    }
+
     @Test(arguments: [#"{"a":1,}"#, #"{"a" 1}"#, "[1,]", "{} {}", #"{"a":tru}"#, "", "[1"])
     func refusesMalformedStructure(_ json: String) {
         #expect(throws: JSONReadError.self) {

@@ -175,7 +175,7 @@ public struct JSONReader {
         switch bytes[position] {
         case UInt8(ascii: "{"): try object { reader, _ in try reader.skipValue() }
         case UInt8(ascii: "["): try array { reader in try reader.skipValue() }
-        case UInt8(ascii: "\""): _ = try string()
+        case UInt8(ascii: "\""): try skipString()
         case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try boolean()
         case UInt8(ascii: "n"): try literal("null")
         default: try scanNumber()
@@ -191,6 +191,55 @@ public struct JSONReader {
     }
 
     // MARK: Internals
+
+    /// Moves over a string, checking it exactly as ``string()`` does (escapes, control characters, UTF-8), without
+    /// making it: skipped values cost no allocation.
+    private mutating func skipString() throws {
+        try expect(UInt8(ascii: "\""))
+        var escaped: [UInt8] = []
+        while position < bytes.count {
+            let byte = bytes[position]
+            switch byte {
+            case UInt8(ascii: "\""):
+                position += 1
+                return
+            case UInt8(ascii: "\\"):
+                position += 1
+                escaped.removeAll(keepingCapacity: true)
+                try appendEscape(to: &escaped)
+            case ..<0x20:
+                throw failure("control character in a string")
+            case ..<0x80:
+                position += 1
+            default:
+                guard let width = Self.validSequenceWidth(bytes, at: position) else { throw failure("invalid UTF-8") }
+                position += width
+            }
+        }
+        throw failure("unterminated string")
+    }
+
+    /// The length of the well-formed UTF-8 sequence that starts at `index` with a byte of 0x80 or more (Unicode
+    /// table 3-7: no overlong forms, no surrogates, nothing past U+10FFFF), or nil.
+    @inline(__always)
+    private static func validSequenceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let lead = bytes[index]
+        let width: Int
+        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
+        switch lead {
+        case 0xC2...0xDF: width = 2
+        case 0xE0: width = 3; secondRange = 0xA0...0xBF
+        case 0xE1...0xEC, 0xEE...0xEF: width = 3
+        case 0xED: width = 3; secondRange = 0x80...0x9F
+        case 0xF0: width = 4; secondRange = 0x90...0xBF
+        case 0xF1...0xF3: width = 4
+        case 0xF4: width = 4; secondRange = 0x80...0x8F
+        default: return nil
+        }
+        guard index + width <= bytes.count, secondRange.contains(bytes[index + 1]) else { return nil }
+        for offset in 2..<width where bytes[index + offset] & 0xC0 != 0x80 { return nil }
+        return width
+    }
 
     private mutating func rawKey() throws -> JSONKey {
         try expect(UInt8(ascii: "\""))
