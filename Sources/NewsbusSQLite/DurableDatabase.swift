@@ -11,18 +11,21 @@ public enum DurableDatabase {
     /// connection is set back to `FULL` (the log is fsync'd at each commit).
     /// - Parameters:
     ///   - label: the connections' label, in GRDB's diagnostics.
-    ///   - pageCacheKiB: each connection's page cache. SQLite's default (2 MB) is too small for a batch of articles
-    ///     with their index pages: the pages spill to the log before the commit and are read back again and again.
+    ///   - pageCacheKiB: the writer connection's page cache. SQLite's default (2 MB) is too small for a batch of
+    ///     articles with their index pages: the pages spill to the log before the commit and are read back again
+    ///     and again.
     /// - Throws: ``SQLiteFileError`` with code `open_failed`.
     public static func open(path: String, label: String, pageCacheKiB: Int) throws(SQLiteFileError) -> DatabasePool {
         var configuration = Configuration()
         configuration.label = label
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -\(pageCacheKiB)")
-        }
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            // The writer only: readers (queries) keep SQLite's default cache, so that memory stays bounded however
+            // many queries run at once.
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -\(pageCacheKiB)")
+            }
             return pool
         } catch {
             throw SQLiteFileError(code: "open_failed", message: "cannot open \(path): \(error)")

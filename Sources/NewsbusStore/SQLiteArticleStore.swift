@@ -27,7 +27,7 @@ public final class SQLiteArticleStore: ArticleStore {
         }
     }
 
-    /// The page cache of each connection, in KiB.
+    /// The page cache of the writer connection, in KiB.
     static let pageCacheKiB = 16384
 
     private static var migrator: DatabaseMigrator {

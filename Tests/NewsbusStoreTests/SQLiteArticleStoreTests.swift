@@ -163,6 +163,8 @@ import Testing
         #expect(settings.1 == "wal")
         #expect(settings.2 == -4096)
         #expect(settings.3 == 0)
+        // Readers keep SQLite's default cache: memory stays bounded however many queries run at once.
+        #expect(try database.read { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") } == -2000)
     }
 
     @Test func aFileThatCannotBeOpenedIsNamed() {
