@@ -5,27 +5,45 @@ import ServiceLifecycle
 
 /// Maintenance that runs every `interval` beside a service's real work, and once more on shutdown: write-ahead log
 /// checkpoints, journal compaction, full-text indexing. A failure is logged and tried again next time.
+///
+/// The work blocks (SQLite calls that can take tens of milliseconds), so it runs on a dispatch queue of its own,
+/// never on Swift's cooperative pool: that pool has one thread per core, and a checkpoint and a catch-up running at
+/// once on a two-core machine would hold up the service's real work until they end.
 struct PeriodicService: Service, CustomStringConvertible {
     let description: String
     let interval: Duration
     let logger: Logger
     let work: @Sendable () throws -> Void
+    private let queue: DispatchQueue
+
+    init(description: String, interval: Duration, logger: Logger, work: @escaping @Sendable () throws -> Void) {
+        self.description = description
+        self.interval = interval
+        self.logger = logger
+        self.work = work
+        queue = DispatchQueue(label: "newsbus.periodic.\(description)")
+    }
 
     func run() async throws {
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 try await Task.sleep(for: interval)
-                runOnce()
+                await runOnce()
             }
         }
-        runOnce()
+        await runOnce()
     }
 
-    private func runOnce() {
-        do {
-            try work()
-        } catch {
-            logger.warning("\(description) failed", metadata: [LogKey.error: "\(error)"])
+    private func runOnce() async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            queue.async { [work, logger, description] in
+                do {
+                    try work()
+                } catch {
+                    logger.warning("\(description) failed", metadata: [LogKey.error: "\(error)"])
+                }
+                done.resume()
+            }
         }
     }
 
