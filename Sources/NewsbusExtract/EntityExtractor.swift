@@ -73,9 +73,14 @@ public struct EntityExtractor: Sendable {
             let infos = scalars.withUnsafeBufferPointer { tagger.features.infos(tokens, scalars: $0) }
             var scratch = TaggerScratch()
             var spans: [SpanRepairs.Span] = []
+            // The gazetteer names the tagger matched, sentence by sentence, for the repairs to reuse.
+            var gazetteerCodes = [UInt8](repeating: 0, count: tokens.count)
             let sentences = splitter.split(tokens)
             for sentence in sentences {
                 let tags = tagger.tag(infos[sentence], scratch: &scratch)
+                for (offset, code) in scratch.codes.prefix(sentence.count).enumerated() {
+                    gazetteerCodes[sentence.lowerBound + offset] = code
+                }
                 for span in TagSet.spans(tags) {
                     let first = sentence.lowerBound + span.start
                     let end = sentence.lowerBound + span.end
@@ -83,7 +88,8 @@ public struct EntityExtractor: Sendable {
                 }
             }
             let words = infos.map(\.word)
-            spans = SpanRepairs(gazetteer: resources.gazetteer).repair(spans, tokens, words: words)
+            spans = SpanRepairs(gazetteer: resources.gazetteer).repair(
+                spans, tokens, words: words, gazetteerCodes: gazetteerCodes)
             spans = NamePropagation(clusters: resources.clusters)
                 .propagate(spans, tokens, sentenceStarts: Set(sentences.map(\.lowerBound)), words: words)
             for span in spans

@@ -35,6 +35,20 @@ import Testing
         #expect(repaired("contre Daech", [(1..<2, 2)], gazetteer: gazetteer) == ["ORG Daech"])
     }
 
+    @Test func gazetteerCodesFromTheTaggerRepairAsTheWordsDo() {
+        // The extractor hands over the codes the tagger matched sentence by sentence instead of matching again.
+        let gazetteer = Gazetteer(tsv: "ORG\tAl-Qaïda au Maghreb islamique\nORG\tDaech\nLOC\tMaghreb\n")
+        let tokens = tokenizer.tokenize("le viseur Al-Qaïda au Maghreb islamique contre Daech au Maghreb")
+        let words = tokens.map { FeatureHash.word($0.text) }
+        var codes: [UInt8] = []
+        words.withUnsafeBufferPointer { gazetteer.matches(words: $0, into: &codes) }
+        let spans: [SpanRepairs.Span] = [.init(tokens: 2..<3, label: 0), .init(tokens: 4..<5, label: 2), .init(tokens: 8..<9, label: 2)]
+        let repairs = SpanRepairs(gazetteer: gazetteer)
+        let fromCodes = repairs.repair(spans, tokens, words: words, gazetteerCodes: codes)
+        #expect(fromCodes == repairs.repair(spans, tokens, words: words))
+        #expect(fromCodes.map { tokens[$0.tokens].map(\.text).joined(separator: " ") }.contains("Al-Qaïda au Maghreb islamique"))
+    }
+
     @Test func bracketedAcronymsDefineOrganisations() {
         #expect(
             repaired("le Bureau central d'investigations judiciaires (BCIJ) et", []) == [

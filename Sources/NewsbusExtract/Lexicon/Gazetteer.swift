@@ -127,6 +127,11 @@ extension Gazetteer {
     func hits(_ words: [UInt64]) -> [Hit] {
         var codes: [UInt8] = []
         words.withUnsafeBufferPointer { matches(words: $0, into: &codes) }
+        return Self.hits(codes: codes)
+    }
+
+    /// The names that `codes`, as ``matches(words:into:)`` writes them, mark.
+    static func hits(codes: [UInt8]) -> [Hit] {
         var hits: [Hit] = []
         var i = 0
         while i < codes.count {

@@ -41,8 +41,9 @@ struct SpanRepairs: Sendable {
         repair(input, tokens, words: tokens.map { FeatureHash.word($0.text) })
     }
 
-    /// The repaired spans, given the word hash (``FeatureHash/word(_:)``) of each token.
-    func repair(_ input: [Span], _ tokens: [Token], words: [UInt64]) -> [Span] {
+    /// The repaired spans, given the word hash (``FeatureHash/word(_:)``) of each token, and the gazetteer code of
+    /// each token when the tagger has already matched the gazetteer sentence by sentence.
+    func repair(_ input: [Span], _ tokens: [Token], words: [UInt64], gazetteerCodes: [UInt8]? = nil) -> [Span] {
         var spans: [Span] = []
         for var span in input {
             if span.label == Self.person,
@@ -99,7 +100,7 @@ struct SpanRepairs: Sendable {
         var owner = [Int](repeating: -1, count: tokens.count)
         for (index, span) in spans.enumerated() { for k in span.tokens { owner[k] = index } }
         var removed = [Bool](repeating: false, count: spans.count)
-        for hit in gazetteer.hits(words) {
+        for hit in gazetteerCodes.map(Gazetteer.hits(codes:)) ?? gazetteer.hits(words) {
             guard isCapitalised(tokens[hit.tokens.lowerBound].text) else { continue }
             var inside: [Int] = []
             for k in hit.tokens where owner[k] >= 0 && inside.last != owner[k] { inside.append(owner[k]) }
