@@ -22,3 +22,15 @@ import Testing
         #expect(hits.map(\.labels) == [.organization, .location, .location])
     }
 }
+
+@Suite struct WordTableTests {
+    @Test func findsEachWordAndNothingElse() {
+        let words = ["mai", "juin", "août", "décembre", "hier", "aujourd'hui", "du", "au", "€", "a", String(repeating: "x", count: 70)]
+        let table = WordTable(Dictionary(uniqueKeysWithValues: words.enumerated().map { ($1, $0) }))
+        for (index, word) in words.enumerated() { #expect(table[word] == index, "\(word)") }
+        // Same first byte or same length as a word, a prefix, a longer word, other letters, the empty string.
+        for other in ["ma", "maï", "juil", "aout", "déc", "hie", "d", "aa", "", "$", String(repeating: "x", count: 69), "Mai"] {
+            #expect(table[other] == nil, "\(other)")
+        }
+    }
+}
