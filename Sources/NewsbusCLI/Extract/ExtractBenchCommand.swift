@@ -72,15 +72,7 @@ struct ExtractBenchCommand: ParsableCommand {
             "load_s": (loadSeconds * 1000).rounded() / 1000, "peak_rss_mb": Self.peakRSSMegabytes(),
             "entities": Double(found),
         ]
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
-        } else {
-            for key in report.keys.sorted() {
-                print(key.padding(toLength: 32, withPad: " ", startingAt: 0), report[key]!)
-            }
-        }
+        try CoreBenchReport.print(report, json: json)
     }
 
     /// The clock and CPU time of one pass.

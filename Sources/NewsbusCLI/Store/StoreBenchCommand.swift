@@ -63,15 +63,7 @@ struct StoreBenchCommand: ParsableCommand {
             "database_mb": (best.megabytes * 10).rounded() / 10,
             "peak_rss_mb": ExtractBenchCommand.peakRSSMegabytes(),
         ]
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
-        } else {
-            for key in report.keys.sorted() {
-                print(key.padding(toLength: 32, withPad: " ", startingAt: 0), report[key]!)
-            }
-        }
+        try CoreBenchReport.print(report, json: json)
     }
 
     /// CPU seconds of each phase of one pass, and the database's size at the end.
