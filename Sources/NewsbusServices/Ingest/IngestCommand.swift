@@ -5,7 +5,6 @@ import NewsbusIngest
 import NewsbusProtocol
 import NewsbusSQLite
 import NewsbusStage
-import NewsbusStore
 import NewsbusTransport
 import NewsbusTransportZMQ
 
