@@ -1,5 +1,6 @@
 import Foundation
 @testable import NewsbusCLI
+import NewsbusTesting
 import Testing
 
 @Suite struct ArticleInputsTests {
@@ -44,16 +45,14 @@ import Testing
         #expect(broken.first?.message == Data(#"{"text": "#.utf8))
     }
 
-    @Test func foldersAreReadRecursivelyInNameOrderAndGzipIsInflated() throws {
+    @Test func foldersAreReadRecursivelyInNameOrderAndGzipIsInflated() async throws {
         _ = try write("f/2.txt", "deux")
         _ = try write("f/sub/1.html", "<p>un</p>")
         _ = try write("f/ignored.pdf", "%PDF")
         let gzipped = folder.appendingPathComponent("f/3.jsonl.gz")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "printf '{\"text\": \"trois\"}\\n' | gzip -c > '\(gzipped.path)'"]
-        try process.run()
-        process.waitUntilExit()
+        let gzip = try OutputCollectingProcess.start(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", "printf '{\"text\": \"trois\"}\\n' | gzip -c > '\(gzipped.path)'"])
+        try #require(try await gzip.output().status == 0)
         let items = try ArticleInputs.read([folder.appendingPathComponent("f").path])
         #expect(items.map { (try? object($0))?["text"] ?? (try? object($0))?["html"] ?? "" } == ["deux", "trois", "<p>un</p>"])
     }

@@ -55,7 +55,7 @@ import ZeroMQ
         let ingestLog = URL(fileURLWithPath: pipeline.directory).appendingPathComponent("logs/ingest.log")
         #expect(try String(contentsOf: ingestLog, encoding: .utf8).contains(mallory.publicKey))
         let report = try #require(
-            await StatusProbe.ask(.connect(pipeline.local.status("ingest")), transport: pipeline.transport, timeout: .seconds(5)))
+            await StatusProbe.ask(.connect(pipeline.local.status("ingest")), transport: pipeline.transport, timeout: eventPatience))
         #expect(report.counters["refused_clients", default: 0] >= 1)
         // And nothing but alice's article was stored
         #expect(try await pipeline.query(ArticleQuery(limit: 1)).total == 1)

@@ -71,12 +71,12 @@ import Testing
         #expect(reported == 2 * pushed.count)
         // Queries and status requests made of garbage are answered too.
         let query = try await pipeline.transport.requester(at: pipeline.local.query)
-        let answer = try await query.request(WireMessage(frames: [Data([0xFF, 0x00])]), timeout: .seconds(10))
+        let answer = try await query.request(WireMessage(frames: [Data([0xFF, 0x00])]), timeout: eventPatience)
         #expect(try WireCodec.decode(answer, as: QueryResult.self).payload.error != nil)
         await query.close()
         for plan in pipeline.supervisor.plans {
             let status = try await pipeline.transport.requester(at: plan.status)
-            let report = try await status.request(WireMessage(frames: [Data("?".utf8)]), timeout: .seconds(10))
+            let report = try await status.request(WireMessage(frames: [Data("?".utf8)]), timeout: eventPatience)
             #expect(try WireCodec.decode(report, as: StatusReport.self).payload.state == "ok", "\(plan.name)")
             await status.close()
         }

@@ -54,7 +54,7 @@ import Testing
             let requester = try await transport.requester(at: local.query)
             defer { Task { await requester.close() } }
             let reply = try await requester.request(
-                try WireCodec.encode(Envelope(id: "query", payload: query)), timeout: .seconds(10))
+                try WireCodec.encode(Envelope(id: "query", payload: query)), timeout: eventPatience)
             return try WireCodec.decode(reply, as: QueryResult.self).payload
         }
 
@@ -129,7 +129,7 @@ import Testing
         await push.close()
         // Every refusal, submitted or pushed, is also published as an article.rejected event.
         let expected: Set<String> = ["missing_content", "invalid_utf8", "bad_frames"]
-        let rejections = try await within(.seconds(20), "the rejection events") { [events = pipeline.events] in
+        let rejections = try await within(eventPatience, "the rejection events") { [events = pipeline.events] in
             var codes = Set<String>()
             for await message in events.messages() {
                 if let rejection = try? WireCodec.decode(message, as: Rejection.self) {
@@ -197,38 +197,5 @@ import Testing
         #expect(byEntity.total >= 1)
         #expect(try await pipeline.query(ArticleQuery(limit: 1)).total == ids.count)
         _ = await pipeline.stop()
-    }
-}
-
-/// A child process whose standard output is collected until it exits.
-final class OutputCollectingProcess: @unchecked Sendable {
-    private let process = Process()
-    private let pipe = Pipe()
-
-    static func start(_ executable: URL, _ arguments: [String]) throws -> OutputCollectingProcess {
-        let child = OutputCollectingProcess()
-        child.process.executableURL = executable
-        child.process.arguments = arguments
-        child.process.standardOutput = child.pipe
-        child.process.standardError = FileHandle.nullDevice
-        try child.process.run()
-        return child
-    }
-
-    /// The lines it printed, once it has exited (killed if the waiting task is cancelled).
-    func lines() async throws -> [String] {
-        try await withTaskCancellationHandler {
-            let data: Data = await withCheckedContinuation { continuation in
-                Thread {
-                    let data = self.pipe.fileHandleForReading.readDataToEndOfFile()
-                    self.process.waitUntilExit()
-                    continuation.resume(returning: data)
-                }.start()
-            }
-            try Task.checkCancellation()
-            return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-        } onCancel: {
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        }
     }
 }

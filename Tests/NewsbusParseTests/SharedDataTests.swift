@@ -1,6 +1,7 @@
 import Foundation
 import NewsbusParse
 import NewsbusProtocol
+import NewsbusTesting
 import Testing
 
 /// Checks on the team's shared data, skipped (and reported as skipped) when `../shared/data` is absent.
@@ -20,24 +21,16 @@ struct SharedDataTests {
         #expect(article.lang == "fr")
     }
 
-    @Test func parsesDevPagesWithoutFailing() throws {
+    @Test func parsesDevPagesWithoutFailing() async throws {
         let pages = SharedData.url("extraction/pages")
         let names = try FileManager.default.contentsOfDirectory(atPath: pages.path).sorted().prefix(15)
         #expect(!names.isEmpty)
         for name in names {
-            let data = try Data(contentsOf: pages.appendingPathComponent(name))
             // The pages are gzip-compressed; gunzip through the system tool to stay within Foundation.
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-            process.arguments = ["-dc"]
-            let input = Pipe(), output = Pipe()
-            process.standardInput = input
-            process.standardOutput = output
-            try process.run()
-            input.fileHandleForWriting.write(data)
-            try input.fileHandleForWriting.close()
-            let html = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
+            let gunzip = try OutputCollectingProcess.start(
+                URL(fileURLWithPath: "/bin/gzip"), ["-dc", pages.appendingPathComponent(name).path])
+            let (html, status) = try await gunzip.output()
+            try #require(status == 0, "gzip could not read \(name)")
             let article = try ArticleParser().parse(htmlBytes: [UInt8](html))
             #expect(!article.body.isEmpty, "\(name) gave an empty body")
         }

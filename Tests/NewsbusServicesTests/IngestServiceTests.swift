@@ -45,7 +45,7 @@ import Testing
         }
 
         func submit(_ json: String) async throws -> Envelope<SubmitVerdict> {
-            let reply = try await submit.request(WireMessage(frames: [Data(json.utf8)]), timeout: .seconds(10))
+            let reply = try await submit.request(WireMessage(frames: [Data(json.utf8)]), timeout: eventPatience)
             return try WireCodec.decode(reply, as: SubmitVerdict.self)
         }
 
@@ -96,7 +96,7 @@ import Testing
         let ingest = try await Harness.start(redelivery: RedeliveryPolicy(deadline: .seconds(1), maxAttempts: 5))
         let accepted = try await ingest.submit(#"{"text": "Un article que le stockage perd."}"#)
         // When no acknowledgement comes, parse receives the article again, as attempt 2
-        let attempts = try await within(.seconds(10), "the article twice") { [parsed = ingest.parsed] in
+        let attempts = try await within(eventPatience, "the article twice") { [parsed = ingest.parsed] in
             var attempts: [Int] = []
             for await message in parsed.messages() {
                 let envelope = try WireCodec.decode(message, as: RawArticle.self)
@@ -114,7 +114,7 @@ import Testing
         let ingest = try await Harness.start()
         let accepted = try await ingest.submit(#"{"text": "Un article à stocker."}"#)
         let ack = Envelope(id: accepted.id, payload: StoredAck(duplicate: false, sequence: 1))
-        let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+        let deadline = ContinuousClock.now.advanced(by: eventPatience)
         while ingest.counters.count("stored") == 0, ContinuousClock.now < deadline {
             try await ingest.acks.send(try WireCodec.encode(ack))
             try await Task.sleep(for: .milliseconds(10))
@@ -141,7 +141,7 @@ import Testing
             stage: "ingest", code: "not_stored", reason: "not stored after 5 attempts", attempts: 5,
             originalType: .articleRaw, original: nil)
         try await events.send(try WireCodec.encode(Envelope(id: "d1", payload: letter)))
-        try await within(.seconds(10), "the dead letter to be kept") {
+        try await within(eventPatience, "the dead letter to be kept") {
             while counters.count("dead_letters") == 0 { try await Task.sleep(for: .milliseconds(5)) }
         }
         #expect(store.query(ArticleQuery(deadLetters: true)).deadLetters?.first?.letter == letter)

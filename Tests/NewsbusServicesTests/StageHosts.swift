@@ -109,7 +109,7 @@ final class ProcessStageHost: StageFixture, @unchecked Sendable {
     func receivedCount() async -> Int? {
         let requester = try? await transport.requester(at: status)
         defer { Task { await requester?.close() } }
-        let deadline = ContinuousClock.now.advanced(by: .seconds(20))
+        let deadline = ContinuousClock.now.advanced(by: eventPatience)
         while ContinuousClock.now < deadline {
             guard let request = try? WireCodec.encode(Envelope(id: "status", payload: StatusRequest())),
                 let reply = try? await requester?.request(request, timeout: .milliseconds(300)),

@@ -50,7 +50,7 @@ import Testing
         try await host.inputs.send(try WireCodec.encode(unlucky))
         try await host.inputs.send(try WireCodec.encode(golden))
         // Then the first event published is about the second: nothing refused the first (events keep input order)
-        let first = try await within(.seconds(10), "the second article's events") {
+        let first = try await within(eventPatience, "the second article's events") {
             var iterator = host.events.messages().makeAsyncIterator()
             return await iterator.next()
         }

@@ -29,7 +29,7 @@ import ZeroMQ
     }
 
     private func nextRefusal() async throws -> String {
-        try await within(.seconds(10), "a refusal") { [refusals] in
+        try await within(eventPatience, "a refusal") { [refusals] in
             var iterator = refusals.stream.makeAsyncIterator()
             return await iterator.next() ?? ""
         }
@@ -54,7 +54,7 @@ import ZeroMQ
         let alicePush = try await aliceTransport.sender(.push, at: address)
         try await alicePush.send(WireMessage(frames: [Data("from alice".utf8)]))
         // Then only alice's message arrives: the others never got past the handshake
-        let received = try await within(.seconds(10), "alice's message") {
+        let received = try await within(eventPatience, "alice's message") {
             var iterator = inbox.messages().makeAsyncIterator()
             return await iterator.next()?.frames.first.map { String(decoding: $0, as: UTF8.self) }
         }
@@ -83,11 +83,11 @@ import ZeroMQ
                 try await Task.sleep(for: .milliseconds(20))  // publishing pace, not a wait for a condition
             }
         }
-        #expect(try await within(.seconds(10), "alice's event") { await heard.value } == "news")
+        #expect(try await within(eventPatience, "alice's event") { await heard.value } == "news")
         published.cancel()
         // Then mallory received nothing: its subscription never reached the publisher
         malloryEvents.drain()
-        let malloryReceived = try await within(.seconds(10), "mallory's stream to end") {
+        let malloryReceived = try await within(eventPatience, "mallory's stream to end") {
             var count = 0
             for await _ in malloryEvents.messages() { count += 1 }
             return count

@@ -90,7 +90,7 @@ final class ZMQFixture: TransportFixture, @unchecked Sendable {
         let receiver = try await transport.receiver(.pull, at: .bind(.ipc(path: "/tmp/nbshut-\(UUID()).sock")))
         // When the transport is closed, then it returns (libzmq's context ends only once every socket is closed)
         let closing = Task<Void, any Error> { await transport.close() }
-        #expect(await finishes(closing, within: .seconds(10)))
+        #expect(await finishes(closing, within: eventPatience))
         _ = (publisher, receiver)
     }
 }

@@ -62,7 +62,7 @@ public enum StageConformance {
         ]
         for (what, message) in bad {
             try await fixture.inputs.send(message)
-            let rejection = try await context.within(.seconds(10), "the rejection of \(what)") {
+            let rejection = try await context.within(eventPatience, "the rejection of \(what)") {
                 try await events.next { $0.topic?.hasPrefix(MessageType.articleRejected.rawValue) == true }
             }
             let payload = try WireCodec.decode(rejection, as: Rejection.self).payload
@@ -82,7 +82,7 @@ public enum StageConformance {
         let first = try await nextOutput(fixture, events, context)
         try await fixture.inputs.send(golden)
         if fixture.isIdempotentStore {
-            let ack = try await context.within(.seconds(10), "the duplicate's acknowledgement") {
+            let ack = try await context.within(eventPatience, "the duplicate's acknowledgement") {
                 try await events.next { message in
                     guard message.topic == MessageType.articleStored.rawValue,
                         let ack = try? WireCodec.decode(message, as: StoredAck.self)
@@ -104,7 +104,7 @@ public enum StageConformance {
         let events = EventTap(fixture.events)
         let inputs = try distinctInputs(fixture, count: 20)
         for input in inputs { try await fixture.inputs.send(input) }
-        try await context.within(.seconds(20), "the stage to receive \(inputs.count) inputs") {
+        try await context.within(eventPatience, "the stage to receive \(inputs.count) inputs") {
             while (await fixture.receivedCount() ?? 0) < inputs.count { try await Task.sleep(for: .milliseconds(20)) }
         }
         await fixture.stopGracefully()
@@ -122,7 +122,7 @@ public enum StageConformance {
     static func nextOutput(_ fixture: any StageFixture, _ events: EventTap, _ context: CheckContext) async throws
         -> WireMessage
     {
-        try await context.within(.seconds(15), "an output of type \(fixture.outputType)") {
+        try await context.within(eventPatience, "an output of type \(fixture.outputType)") {
             if fixture.outputIsPublished {
                 return try await events.next { message in
                     guard let topic = message.topic else { return false }

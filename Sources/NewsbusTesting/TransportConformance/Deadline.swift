@@ -1,5 +1,10 @@
 import Synchronization
 
+/// How long a test waits for something that normally takes milliseconds (a message, a reply, a process exit)
+/// before calling it lost. Generous on purpose: the tests run in parallel on a small machine, whose host may
+/// also pause it for seconds, and a deadline is only there to turn a hang into a failure, not to measure speed.
+public let eventPatience: Duration = .seconds(30)
+
 /// Runs `body`, failing with a ``ConformanceFailure`` if it has not finished within `limit`. `body` must end
 /// when its task is cancelled (transport streams do).
 public func within<T: Sendable>(

@@ -114,7 +114,7 @@ public enum TransportConformance {
         for _ in 0..<3 { connected.append(try await transport.receiver(.pull, at: .connect(push.endpoint))) }
         let pullers = connected
         let (arrivals, feed) = AsyncStream.makeStream(of: (Int, WireMessage).self)
-        let watchdog = endStream(feed, after: .seconds(30))
+        let watchdog = endStream(feed, after: eventPatience * 2)
         let consumers = Task {
             await withTaskGroup(of: Void.self) { group in
                 for (index, puller) in pullers.enumerated() {
@@ -132,7 +132,7 @@ public enum TransportConformance {
         var seen = Set<Int>()
         var real = [0, 0, 0]
         let clock = ContinuousClock()
-        let warmUpDeadline = clock.now.advanced(by: .seconds(10))
+        let warmUpDeadline = clock.now.advanced(by: eventPatience)
         while seen.count < 3 {
             guard clock.now < warmUpDeadline else { throw context.fail("only \(seen.count) of 3 pullers connected") }
             guard let (index, _) = await iterator.next() else { throw context.fail("timed out warming up") }
@@ -144,7 +144,7 @@ public enum TransportConformance {
         let total = 300
         for n in 0..<total { try await push.send(text("real", "\(n)")) }
         var counted = 0
-        let countDeadline = clock.now.advanced(by: .seconds(10))
+        let countDeadline = clock.now.advanced(by: eventPatience)
         while counted < total, clock.now < countDeadline {
             guard let (index, message) = await iterator.next() else { break }
             if message.topic == "real" {
@@ -174,7 +174,7 @@ public enum TransportConformance {
         let subscribers = connected
         // Handshake: publish until every subscriber has received a sync message (late joiners miss messages).
         let (arrivals, feed) = AsyncStream.makeStream(of: (Int, WireMessage).self)
-        let watchdog = endStream(feed, after: .seconds(30))
+        let watchdog = endStream(feed, after: eventPatience * 2)
         let consumers = Task {
             await withTaskGroup(of: Void.self) { group in
                 for (index, subscriber) in subscribers.enumerated() {
@@ -182,24 +182,32 @@ public enum TransportConformance {
                 }
             }
         }
+        // A sync published before a subscriber is connected reaches nobody, so they go out at a steady pace
+        // until every subscriber has had one, not one per arrival.
+        let syncing = Task {
+            while !Task.isCancelled {
+                try await publisher.send(text("~sync", ""))
+                try await Task.sleep(for: .milliseconds(20))  // publishing pace, not a wait for a condition
+            }
+        }
         var iterator = arrivals.makeAsyncIterator()
         var synced = Set<Int>()
         let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: .seconds(10))
+        let deadline = clock.now.advanced(by: eventPatience)
         while synced.count < subscribers.count {
             guard clock.now < deadline else { throw context.fail("only \(synced.count) subscribers synced") }
-            try await publisher.send(text("~sync", ""))
-            // Each sync reaches every connected subscriber; read what is there, then sync again if needed.
             guard let (index, _) = await iterator.next() else { throw context.fail("timed out synchronising") }
             synced.insert(index)
         }
+        syncing.cancel()
+        _ = await syncing.result
         let topics = ["article.enriched.fr", "article.enriched.en", "article.raw", "article.stored", "article.enrichedx"]
         for topic in topics { try await publisher.send(text(topic, "x")) }
         try await publisher.send(text("~sync.end", ""))
         var got = Array(repeating: [String](), count: subscribers.count)
         var ended = Set<Int>()
         while ended.count < subscribers.count {
-            guard clock.now < deadline.advanced(by: .seconds(10)) else {
+            guard clock.now < deadline.advanced(by: eventPatience) else {
                 throw context.fail("end marker reached only \(ended.count) subscribers")
             }
             guard let (index, message) = await iterator.next() else { throw context.fail("timed out reading") }
@@ -248,8 +256,8 @@ public enum TransportConformance {
         guard let blocked else { throw context.fail("\(bound) messages were accepted without the sender waiting") }
         try context.expect(accepted >= highWaterMark, "only \(accepted) messages accepted before waiting")
         // Once the receiver drains, the waiting send completes and nothing was lost or reordered.
-        let received = try await collect(accepted + 1, from: pull, context, limit: .seconds(20))
-        try await context.within(.seconds(5), "the waiting send to complete") { try await blocked.value }
+        let received = try await collect(accepted + 1, from: pull, context, limit: eventPatience)
+        try await context.within(eventPatience, "the waiting send to complete") { try await blocked.value }
         let numbers = received.compactMap { String(data: $0.frames[0], encoding: .utf8).flatMap(Int.init) }
         try context.expect(numbers == Array(0...accepted), "received \(numbers.count) of \(accepted + 1), in order")
         await push.close()
@@ -271,7 +279,7 @@ public enum TransportConformance {
         var startedIterator = started.makeAsyncIterator()
         await startedIterator.next()
         await pull.close()
-        let count = try await context.within(.seconds(5), "the blocked receiver to return after close") {
+        let count = try await context.within(eventPatience, "the blocked receiver to return after close") {
             await reader.value
         }
         try context.expect(count == 0, "a closed receiver yielded \(count) messages")
@@ -290,7 +298,7 @@ public enum TransportConformance {
         let first = try await collect(1, from: pull, context)
         pull.drain()
         // What was already received still comes out, in order, and then the stream ends by itself.
-        let rest = try await context.within(.seconds(5), "the drained stream to end") { () -> [WireMessage] in
+        let rest = try await context.within(eventPatience, "the drained stream to end") { () -> [WireMessage] in
             var rest: [WireMessage] = []
             for await message in pull.messages() { rest.append(message) }
             return rest
@@ -312,7 +320,7 @@ public enum TransportConformance {
         try await push.send(text("one", ""))
         // The stream keeps working while its reader runs; cancelling the reader ends its iteration.
         reader.cancel()
-        _ = try await context.within(.seconds(5), "the cancelled iteration to end") { await reader.value }
+        _ = try await context.within(eventPatience, "the cancelled iteration to end") { await reader.value }
         await push.close()
         await pull.close()
     }
@@ -346,7 +354,7 @@ public enum TransportConformance {
                 for n in 0..<40 {
                     group.addTask {
                         let question = "r\(r)-q\(n)"
-                        let reply = try await requester.request(text("ask", question), timeout: .seconds(10))
+                        let reply = try await requester.request(text("ask", question), timeout: eventPatience)
                         return body(reply) == "re:" + question ? 0 : 1
                     }
                 }
@@ -366,7 +374,7 @@ public enum TransportConformance {
         let sending = Task { for n in 0..<10 { try await push.send(text("early", "\(n)")) } }
         let pull = try await transport.receiver(.pull, at: .bind(endpoint))
         let received = try await collect(10, from: pull, context)
-        try await context.within(.seconds(5), "the early sends to complete") { try await sending.value }
+        try await context.within(eventPatience, "the early sends to complete") { try await sending.value }
         try context.expect(received.map(body) == (0..<10).map(String.init), "received \(received.map(body))")
         await push.close()
         await pull.close()
@@ -376,10 +384,10 @@ public enum TransportConformance {
         fixture, context in
         let pull = try await fixture.transport.receiver(.pull, at: .bind(fixture.makeEndpoint()))
         let peer = try await fixture.startPeer(.pusher(tag: "peer", count: 200), at: .connect(pull.endpoint))
-        let received = try await collect(200, from: pull, context, limit: .seconds(30))
+        let received = try await collect(200, from: pull, context, limit: eventPatience)
         try context.expect(
             received.map(body) == (0..<200).map { "peer:\($0)" }, "received \(received.count) of 200 in order")
-        let status = try await context.within(.seconds(10), "the peer to exit") { await peer.waitForExit() }
+        let status = try await context.within(eventPatience, "the peer to exit") { await peer.waitForExit() }
         try context.expect(status == 0, "the peer exited with status \(status)")
         await pull.close()
     }
@@ -390,7 +398,7 @@ public enum TransportConformance {
         let pull = try await fixture.transport.receiver(.pull, at: .connect(endpoint))
         for generation in ["first", "second"] {
             let peer = try await fixture.startPeer(.pusher(tag: generation, count: 0), at: .bind(endpoint))
-            let arrived = try await context.within(.seconds(30), "a message from the \(generation) peer") {
+            let arrived = try await context.within(eventPatience, "a message from the \(generation) peer") {
                 for await message in pull.messages() where body(message).hasPrefix(generation + ":") { return true }
                 return false
             }
@@ -419,7 +427,7 @@ public enum TransportConformance {
     }
 
     static func collect(
-        _ count: Int, from receiver: any MessageReceiver, _ context: CheckContext, limit: Duration = .seconds(10)
+        _ count: Int, from receiver: any MessageReceiver, _ context: CheckContext, limit: Duration = eventPatience
     ) async throws -> [WireMessage] {
         let received = try await context.within(limit, "\(count) messages on \(receiver.endpoint)") {
             var received: [WireMessage] = []
