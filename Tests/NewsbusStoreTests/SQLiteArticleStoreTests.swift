@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import NewsbusProtocol
 import NewsbusSQLite
-import NewsbusStore
+@testable import NewsbusStore
 import Testing
 
 @Suite struct SQLiteArticleStoreTests {
@@ -124,6 +124,47 @@ import Testing
     @Test func explainsQueriesThatCannotRun() {
         #expect(store.query(ArticleQuery(text: "\"unbalanced")).error != nil)
         #expect(store.query(ArticleQuery(since: "last week")).error?.contains("since") == true)
+    }
+}
+
+@Suite struct StoreMigrationTests {
+    @Test func mentionsAreReadFromTheDocumentsOfArticlesWrittenBeforeAndAfter() throws {
+        // Given a store written with the second schema version, whose mentions were rows of their own
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("migrate-\(UUID()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let old = try DatabaseQueue(path: path)
+        try SQLiteArticleStore.migrator.migrate(old, upTo: "v2: text index caught up in batches")
+        var article = SQLiteArticleStoreTests.article(title: "Titre", body: "Rabat et Rabat", entities: [(.location, "Rabat")])
+        article.entities[0].mentions.append(Mention(start: 9, end: 14, text: "Rabat"))
+        try old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO articles (id, stored_at, sort_time, lang, title, body, document)
+                    VALUES ('old', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'fr', 'Titre', 'Rabat et Rabat', ?);
+                    INSERT INTO entities VALUES (1, 'LOC:rabat', 'LOC', 'Rabat', 'rabat', 2, 0.9);
+                    INSERT INTO mentions VALUES (1, 'LOC:rabat', 0, 5, 'Rabat'), (1, 'LOC:rabat', 9, 14, 'Rabat');
+                    """,
+                arguments: [try WireCodec.json(article)])
+        }
+        try old.close()
+        // When the store opens it, and writes one more article
+        let store = try SQLiteArticleStore(path: path)
+        let next = try store.write(
+            id: "new", article: SQLiteArticleStoreTests.article(title: "Suite", body: "Tanger", entities: [(.location, "Tanger")]),
+            storedAt: "2026-01-02T00:00:00.000Z")
+        #expect(next == StoreWrite(sequence: 2, duplicate: false))
+        // Then `mentions` gives every mention of both, as rows, and the entities are still found
+        let (kind, rows) = try store.database.read { db in
+            (
+                try String.fetchOne(db, sql: "SELECT type FROM sqlite_master WHERE name = 'mentions'"),
+                try Row.fetchAll(db, sql: "SELECT article_seq, key, start, end, text FROM mentions ORDER BY article_seq, start")
+            )
+        }
+        #expect(kind == "view")
+        #expect(rows.map { "\($0["article_seq"] as Int) \($0["key"] as String) \($0["start"] as Int)-\($0["end"] as Int) \($0["text"] as String)" } == [
+            "1 LOC:rabat 0-5 Rabat", "1 LOC:rabat 9-14 Rabat", "2 LOC:tanger 0-6 Tanger",
+        ])
+        #expect(store.query(ArticleQuery(entity: "rabat", label: .location)).articles.map(\.id) == ["old"])
     }
 }
 
