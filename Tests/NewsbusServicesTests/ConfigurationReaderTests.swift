@@ -33,6 +33,24 @@ import ZeroMQ
         }
     }
 
+    @Test func extractUsesEveryCoreUnlessToldOtherwiseAndParseOne() throws {
+        let extract = MiddleStageSettings.extract.concurrency, parse = MiddleStageSettings.parse.concurrency
+        let defaults = ConfigurationReader(flags: [:], environment: [:])
+        #expect(try defaults.concurrency(extract, cores: 2) == 2)
+        #expect(try defaults.concurrency(extract, cores: 200) == 64)
+        #expect(try defaults.concurrency(parse, cores: 2) == 1)
+        let told = ConfigurationReader(flags: ["concurrency": "3"], environment: ["NEWSBUS_PARSE_CONCURRENCY": "cores"])
+        #expect(try told.concurrency(extract, cores: 2) == 3)
+        #expect(try ConfigurationReader(flags: [:], environment: ["NEWSBUS_PARSE_CONCURRENCY": "cores"])
+            .concurrency(parse, cores: 8) == 8)
+        for bad in ["0", "65", "all", "2.5"] {
+            let error = #expect(throws: ConfigurationError.self) {
+                try ConfigurationReader(flags: ["concurrency": bad], environment: [:]).concurrency(extract)
+            }
+            #expect(error?.description == "--concurrency / NEWSBUS_EXTRACT_CONCURRENCY: \"\(bad)\" must be an integer from 1 to 64, or cores")
+        }
+    }
+
     @Test func curveSettingsReadKeyFilesAndNameWhatIsWrong() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nbconf-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }

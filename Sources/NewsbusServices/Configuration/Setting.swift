@@ -1,3 +1,4 @@
+import Foundation
 import NewsbusTransport
 
 /// One configuration value of a service: its flag, its environment variable, its default.
@@ -62,6 +63,19 @@ public struct ConfigurationReader: Sendable {
         guard let value = Int(text), range.contains(value) else {
             throw ConfigurationError(
                 setting: setting, message: "\"\(text)\" must be an integer from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    /// The resolved setting as a number of messages processed at once: an integer from 1 to 64, or `cores` for the
+    /// processors this process may run on (at most 64).
+    public func concurrency(_ setting: Setting, cores: Int = ProcessInfo.processInfo.activeProcessorCount)
+        throws(ConfigurationError) -> Int
+    {
+        let text = string(setting)
+        if text == "cores" { return min(max(cores, 1), 64) }
+        guard let value = Int(text), (1...64).contains(value) else {
+            throw ConfigurationError(setting: setting, message: "\"\(text)\" must be an integer from 1 to 64, or cores")
         }
         return value
     }

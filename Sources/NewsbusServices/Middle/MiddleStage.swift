@@ -15,16 +15,18 @@ public struct MiddleStageSettings: Sendable {
     public let status: Setting
     public let concurrency: Setting
 
-    init(service: String, inputPort: UInt16, outputPort: UInt16, statusPort: UInt16, inputHelp: String, outputHelp: String) {
+    init(
+        service: String, inputPort: UInt16, outputPort: UInt16, statusPort: UInt16, inputHelp: String, outputHelp: String,
+        concurrency: String, concurrencyHelp: String
+    ) {
         self.service = service
         let prefix = "NEWSBUS_\(service.uppercased())_"
         input = Setting(flag: "input", variable: prefix + "INPUT", defaultValue: Topology.connect(inputPort), help: inputHelp)
         output = Setting(flag: "output", variable: prefix + "OUTPUT", defaultValue: Topology.connect(outputPort), help: outputHelp)
         events = CommonSettings.events(service)
         status = CommonSettings.status(service, port: statusPort)
-        concurrency = Setting(
-            flag: "concurrency", variable: prefix + "CONCURRENCY", defaultValue: "1",
-            help: "Messages processed at once (use the cores of a bigger machine).")
+        self.concurrency = Setting(
+            flag: "concurrency", variable: prefix + "CONCURRENCY", defaultValue: concurrency, help: concurrencyHelp)
     }
 
     /// Every setting, common ones included.
@@ -33,11 +35,14 @@ public struct MiddleStageSettings: Sendable {
     public static let parse = MiddleStageSettings(
         service: "parse", inputPort: Topology.ingestOutput, outputPort: Topology.relayWorkInput,
         statusPort: Topology.parseStatus, inputHelp: "Where raw articles come from (PULL; ingest's output).",
-        outputHelp: "Where parsed articles go (PUSH; the relay's work input).")
+        outputHelp: "Where parsed articles go (PUSH; the relay's work input).", concurrency: "1",
+        concurrencyHelp: "Articles parsed at once: a number, or cores (for a bigger machine).")
     public static let extract = MiddleStageSettings(
         service: "extract", inputPort: Topology.relayWorkOutput, outputPort: Topology.storeInput,
         statusPort: Topology.extractStatus, inputHelp: "Where parsed articles come from (PULL; the relay's work output).",
-        outputHelp: "Where enriched articles go (PUSH; the store's input).")
+        outputHelp: "Where enriched articles go (PUSH; the store's input).", concurrency: "cores",
+        concurrencyHelp: "Articles processed at once: a number, or cores (every processor: extract is the heaviest "
+            + "stage, and the one left working when a burst drains).")
 }
 
 /// The flags of a middle stage.
@@ -46,7 +51,8 @@ public struct MiddleStageOptions: ParsableArguments {
     @Option(help: "Where results go (PUSH). [NEWSBUS_<STAGE>_OUTPUT]") var output: String?
     @Option(help: "Where events are published. [NEWSBUS_<STAGE>_EVENTS]") var events: String?
     @Option(help: "Health/status endpoint. [NEWSBUS_<STAGE>_STATUS]") var status: String?
-    @Option(help: "Messages processed at once. [NEWSBUS_<STAGE>_CONCURRENCY, default 1]") var concurrency: String?
+    @Option(help: "Articles processed at once: a number, or cores. [NEWSBUS_<STAGE>_CONCURRENCY; default 1 for parse, cores for extract]")
+    var concurrency: String?
     @OptionGroup var common: CommonOptions
 
     public init() {}
@@ -67,7 +73,7 @@ enum MiddleStageRunner {
         let output = try reader.endpoint(settings.output)
         let events = try reader.endpoint(settings.events)
         let status = try reader.endpoint(settings.status)
-        let concurrency = try reader.integer(settings.concurrency, in: 1...64)
+        let concurrency = try reader.concurrency(settings.concurrency)
         LoggingSetup.bootstrap(format: common.logFormat, level: common.logLevel)
         let logger = Logger(label: "newsbus.\(settings.service)")
         let stage = try makeStage()
