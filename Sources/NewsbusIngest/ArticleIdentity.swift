@@ -71,8 +71,8 @@ public enum ArticleIdentity {
         }
     }
 
-    /// Whether NFC could change the text. Latin-script news (code points below U+0300, general punctuation from
-    /// U+2010, currency signs) is already in NFC, and the costly normalisation is skipped for it.
+    /// Whether NFC could change the text. Latin-script news (code points below U+0300, the spaces and punctuation
+    /// of ``isStableUnderNFC(_:)``) is already in NFC, and the costly normalisation is skipped for it.
     static func mayNeedComposition(_ content: String) -> Bool {
         var content = content
         return content.withUTF8 { bytes in
@@ -84,10 +84,22 @@ public enum ArticleIdentity {
                     continue
                 }
                 let (value, width) = scalar(in: bytes, at: index)
-                if value >= 0x300 && !(0x2010...0x20CF).contains(value) { return true }
+                if !isStableUnderNFC(value) { return true }
                 index += width
             }
             return false
+        }
+    }
+
+    /// Whether NFC leaves the code point as it is wherever it stands: no canonical decomposition, combining class 0,
+    /// and never composed with a neighbour. Below U+0300; general punctuation from U+2002 (U+2000 and U+2001 become
+    /// U+2002 and U+2003), superscripts and currency signs; box drawing, shapes, symbols and dingbats; variation
+    /// selectors; emoji and the other pictographs of plane 1. The ranges that news text uses beyond Latin letters.
+    @inline(__always)
+    static func isStableUnderNFC(_ value: UInt32) -> Bool {
+        switch value {
+        case ..<0x300, 0x2002...0x20CF, 0x2500...0x27BF, 0xFE00...0xFE0F, 0x1F000...0x1FAFF: true
+        default: false
         }
     }
 

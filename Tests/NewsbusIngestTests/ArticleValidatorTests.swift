@@ -136,12 +136,31 @@ import Testing
 
     @Test func compositionCheckOnBytesMatchesTheRuleOnCodePoints() {
         // The check reads UTF-8 lead bytes; the rule is stated on code points. Each code point, alone and in text.
-        for value in UInt32(0)...0x10FFFF where value % 7 == 0 || (0x2F0...0x310).contains(value) || (0x2000...0x20E0).contains(value) {
+        let edges: [ClosedRange<UInt32>] = [0x2F0...0x310, 0x1FF0...0x20E0, 0x24F0...0x27D0, 0xFDF0...0xFE20, 0x1EFF0...0x1FB10]
+        for value in UInt32(0)...0x10FFFF where value % 7 == 0 || edges.contains(where: { $0.contains(value) }) {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            let expected = value >= 0x300 && !(0x2010...0x20CF).contains(value)
+            let expected = !ArticleIdentity.isStableUnderNFC(value)
             let alone = String(Character(scalar))
             #expect(ArticleIdentity.mayNeedComposition(alone) == expected, "U+\(String(value, radix: 16))")
             #expect(ArticleIdentity.mayNeedComposition("Le café " + alone + " à Rabat") == expected)
+        }
+    }
+
+    @Test func codePointsTakenAsStableAreLeftAsTheyAreByNFC() {
+        // Every code point the check lets through, alone, after letters it could compose with, and before a combining
+        // accent: NFC changes none of these texts.
+        for value in UInt32(0x300)...0x1FAFF where ArticleIdentity.isStableUnderNFC(value) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(scalar.properties.canonicalCombiningClass == .notReordered, "U+\(String(value, radix: 16))")
+            let alone = String(Character(scalar))
+            for text in [alone, "e" + alone, "\u{1100}" + alone, "\u{915}" + alone, alone + "\u{301}", alone + "\u{1161}"] {
+                #expect(text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars),
+                        "NFC changes \(text.unicodeScalars.map { "U+" + String($0.value, radix: 16) })")
+            }
+        }
+        // And the code points just outside the ranges that NFC does change are not let through.
+        for value: UInt32 in [0x300, 0x301, 0x2000, 0x2001, 0x20D0, 0x2126, 0x212B, 0x2329, 0x232A] {
+            #expect(!ArticleIdentity.isStableUnderNFC(value), "U+\(String(value, radix: 16))")
         }
     }
 
