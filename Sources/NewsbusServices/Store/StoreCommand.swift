@@ -76,16 +76,13 @@ public struct StoreCommand: AsyncParsableCommand {
         }
         // New articles go into the full-text index in batches, away from their commits, once they stop coming or
         // when the backlog grows large (text queries catch it up first, so they never miss an article). Each slice
-        // is a short transaction (about 15 ms), so an article arriving meanwhile waits for one slice at most.
+        // is a short transaction, so an article arriving meanwhile waits for one slice at most (see the schedule).
         let schedule = Mutex(TextIndexSchedule(maximumBacklog: Int64(indexBacklog)))
-        let indexSlices = PeriodicService.inSlices(of: 64, counting: "indexed", in: counters) {
-            try store.indexText(limit: $0)
-        }
         let textIndex = PeriodicService(description: "text indexing", interval: .milliseconds(250), logger: logger) {
             let progress = try store.textIndexProgress()
-            guard schedule.withLock({ $0.shouldIndex(latest: progress.latest, indexedUpTo: progress.indexedUpTo) })
+            guard let slice = schedule.withLock({ $0.slice(latest: progress.latest, indexedUpTo: progress.indexedUpTo) })
             else { return }
-            try indexSlices()
+            try PeriodicService.inSlices(of: slice, counting: "indexed", in: counters) { try store.indexText(limit: $0) }()
         }
         logger.info("store ready", metadata: ["database": "\(path)", "articles": "\((try? store.count()) ?? 0)"])
         try await ServiceHost.run(
