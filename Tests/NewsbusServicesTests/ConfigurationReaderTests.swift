@@ -33,16 +33,16 @@ import ZeroMQ
         }
     }
 
-    @Test func extractUsesEveryCoreUnlessToldOtherwiseAndParseOne() throws {
+    @Test func concurrencyIsOneUnlessANumberOrCoresIsGiven() throws {
         let extract = MiddleStageSettings.extract.concurrency, parse = MiddleStageSettings.parse.concurrency
         let defaults = ConfigurationReader(flags: [:], environment: [:])
-        #expect(try defaults.concurrency(extract, cores: 2) == 2)
-        #expect(try defaults.concurrency(extract, cores: 200) == 64)
+        #expect(try defaults.concurrency(extract, cores: 2) == 1)
         #expect(try defaults.concurrency(parse, cores: 2) == 1)
-        let told = ConfigurationReader(flags: ["concurrency": "3"], environment: ["NEWSBUS_PARSE_CONCURRENCY": "cores"])
+        let told = ConfigurationReader(flags: ["concurrency": "3"], environment: ["NEWSBUS_EXTRACT_CONCURRENCY": "cores"])
         #expect(try told.concurrency(extract, cores: 2) == 3)
-        #expect(try ConfigurationReader(flags: [:], environment: ["NEWSBUS_PARSE_CONCURRENCY": "cores"])
-            .concurrency(parse, cores: 8) == 8)
+        let cores = ConfigurationReader(flags: [:], environment: ["NEWSBUS_EXTRACT_CONCURRENCY": "cores"])
+        #expect(try cores.concurrency(extract, cores: 8) == 8)
+        #expect(try cores.concurrency(extract, cores: 200) == 64)
         for bad in ["0", "65", "all", "2.5"] {
             let error = #expect(throws: ConfigurationError.self) {
                 try ConfigurationReader(flags: ["concurrency": bad], environment: [:]).concurrency(extract)
