@@ -2,28 +2,32 @@ import Testing
 
 @testable import NewsbusServices
 
-/// The store indexes text once articles stop arriving, or when the backlog reaches its bound.
+/// The store indexes text once articles stop arriving, or along with them once the backlog reaches its bound.
 @Suite struct TextIndexScheduleTests {
-    /// The decisions of a schedule over successive looks at (latest, indexed up to).
-    private func decisions(bound: Int64, _ looks: [(Int64, Int64)]) -> [Int?] {
+    /// The plans of a schedule over successive looks at (latest, indexed up to).
+    private func plans(bound: Int64, _ looks: [(Int64, Int64)]) -> [TextIndexSchedule.Plan?] {
         var schedule = TextIndexSchedule(maximumBacklog: bound)
-        return looks.map { schedule.slice(latest: $0.0, indexedUpTo: $0.1) }
+        return looks.map { schedule.plan(latest: $0.0, indexedUpTo: $0.1) }
     }
 
-    private let idle = TextIndexSchedule.idleSlice, streaming = TextIndexSchedule.streamingSlice
+    private let idle = TextIndexSchedule.Plan(slice: TextIndexSchedule.idleSlice, budget: nil)
+    private func streaming(_ arrived: Int) -> TextIndexSchedule.Plan {
+        TextIndexSchedule.Plan(slice: TextIndexSchedule.streamingSlice, budget: arrived + TextIndexSchedule.streamingMargin)
+    }
 
-    @Test func waitsWhileArticlesArriveAndIndexesOnceTheyStop() {
+    @Test func waitsWhileArticlesArriveAndIndexesEverythingOnceTheyStop() {
         // Articles arrive, still arrive, stop (nothing new since the last look), then nothing is left to index.
-        #expect(decisions(bound: 100, [(10, 0), (40, 0), (40, 0), (40, 40)]) == [nil, nil, idle, nil])
+        #expect(plans(bound: 100, [(10, 0), (40, 0), (40, 0), (40, 40)]) == [nil, nil, idle, nil])
     }
 
-    @Test func indexesAtTheBoundEvenWhileArticlesArriveInSmallerSlices() {
-        // Small slices while articles keep coming, so that none waits long behind a slice; large ones once they stop.
-        #expect(decisions(bound: 100, [(99, 0), (150, 50), (260, 150), (260, 200)]) == [nil, streaming, streaming, idle])
-        #expect(streaming < idle)
+    @Test func atTheBoundIndexesWhatArrivedAndALittleMoreInSmallSlices() {
+        // Below the bound it waits; at the bound each look indexes the newcomers and a margin, in small slices, so
+        // the backlog stays near the bound; once articles stop, the rest goes in large slices.
+        #expect(plans(bound: 100, [(99, 0), (150, 0), (180, 115), (200, 115), (200, 150)]) == [nil, streaming(51), nil, nil, idle])
+        #expect(TextIndexSchedule.streamingSlice < TextIndexSchedule.idleSlice)
     }
 
     @Test func aZeroBoundIndexesWhateverTheLoad() {
-        #expect(decisions(bound: 0, [(1, 0), (5, 1)]) == [streaming, streaming])
+        #expect(plans(bound: 0, [(1, 0), (5, 1)]) == [streaming(0), streaming(4)])
     }
 }

@@ -80,9 +80,11 @@ public struct StoreCommand: AsyncParsableCommand {
         let schedule = Mutex(TextIndexSchedule(maximumBacklog: Int64(indexBacklog)))
         let textIndex = PeriodicService(description: "text indexing", interval: .milliseconds(250), logger: logger) {
             let progress = try store.textIndexProgress()
-            guard let slice = schedule.withLock({ $0.slice(latest: progress.latest, indexedUpTo: progress.indexedUpTo) })
+            guard let plan = schedule.withLock({ $0.plan(latest: progress.latest, indexedUpTo: progress.indexedUpTo) })
             else { return }
-            try PeriodicService.inSlices(of: slice, counting: "indexed", in: counters) { try store.indexText(limit: $0) }()
+            try PeriodicService.inSlices(of: plan.slice, upTo: plan.budget, counting: "indexed", in: counters) {
+                try store.indexText(limit: $0)
+            }()
         }
         logger.info("store ready", metadata: ["database": "\(path)", "articles": "\((try? store.count()) ?? 0)"])
         try await ServiceHost.run(

@@ -48,15 +48,18 @@ struct PeriodicService: Service, CustomStringConvertible {
     }
 
     /// Work done by a step that handles at most `limit` items per call (one short transaction each), called until it
-    /// handles fewer, so that a backlog never holds a database for long; the items are counted under `counter`.
+    /// handles fewer (or, with a `budget`, until that many were handled), so that a backlog never holds a database
+    /// for long; the items are counted under `counter`.
     static func inSlices(
-        of limit: Int, counting counter: String, in counters: StageCounters,
+        of limit: Int, upTo budget: Int? = nil, counting counter: String, in counters: StageCounters,
         _ step: @escaping @Sendable (_ limit: Int) throws -> Int
     ) -> @Sendable () throws -> Void {
         {
-            while true {
+            var total = 0
+            while budget.map({ total < $0 }) ?? true {
                 let handled = try step(limit)
                 counters.add(counter, handled)
+                total += handled
                 if handled < limit { return }
             }
         }
