@@ -5,18 +5,18 @@ import Foundation
 /// The waiting happens on a thread of its own, never on one of the few threads of Swift concurrency's
 /// cooperative pool, so tests running beside it keep making progress.
 public final class OutputCollectingProcess: @unchecked Sendable {
-    private let process = Process()
-    private let pipe = Pipe()
+    private let process: Process
+    private let pipe: Pipe
+
+    private init(process: Process, pipe: Pipe) {
+        self.process = process
+        self.pipe = pipe
+    }
 
     /// Starts `executable`; its standard error is discarded.
     public static func start(_ executable: URL, _ arguments: [String]) throws -> OutputCollectingProcess {
-        let child = OutputCollectingProcess()
-        child.process.executableURL = executable
-        child.process.arguments = arguments
-        child.process.standardOutput = child.pipe
-        child.process.standardError = FileHandle.nullDevice
-        try child.process.run()
-        return child
+        let pipe = Pipe()
+        return OutputCollectingProcess(process: try Process.started(executable, arguments, output: pipe), pipe: pipe)
     }
 
     /// Everything it printed, and its exit status, once it has exited (killed if the waiting task is cancelled).
