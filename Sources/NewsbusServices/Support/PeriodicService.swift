@@ -15,6 +15,8 @@ struct PeriodicService: Service, CustomStringConvertible {
     let logger: Logger
     let work: @Sendable () throws -> Void
     private let queue: DispatchQueue
+    /// Runs at least this long are logged (at debug level).
+    static let slowRun: Duration = .milliseconds(20)
 
     init(description: String, interval: Duration, logger: Logger, work: @escaping @Sendable () throws -> Void) {
         self.description = description
@@ -37,10 +39,18 @@ struct PeriodicService: Service, CustomStringConvertible {
     private func runOnce() async {
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             queue.async { [work, logger, description] in
+                let clock = ContinuousClock()
+                let start = clock.now
                 do {
                     try work()
                 } catch {
                     logger.warning("\(description) failed", metadata: [LogKey.error: "\(error)"])
+                }
+                // Maintenance that takes long is what to look at first when latency has a tail.
+                let elapsed = start.duration(to: clock.now)
+                if elapsed >= Self.slowRun {
+                    let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+                    logger.debug("\(description) was slow", metadata: ["ms": "\(milliseconds)"])
                 }
                 done.resume()
             }
