@@ -6,15 +6,16 @@ import ServiceLifecycle
 /// Maintenance that runs every `interval` beside a service's real work, and once more on shutdown: write-ahead log
 /// checkpoints, journal compaction, full-text indexing. A failure is logged and tried again next time.
 ///
-/// The work blocks (SQLite calls that can take tens of milliseconds), so it runs on a dispatch queue of its own,
-/// never on Swift's cooperative pool: that pool has one thread per core, and a checkpoint and a catch-up running at
-/// once on a two-core machine would hold up the service's real work until they end.
+/// The work blocks (SQLite calls that can take tens of milliseconds), so it runs on a thread of its own, never on
+/// Swift's cooperative pool: that pool has one thread per core, and a checkpoint and a catch-up running at once on a
+/// two-core machine would hold up the service's real work until they end. That thread also runs at a lower
+/// priority (``MaintenanceThread``).
 struct PeriodicService: Service, CustomStringConvertible {
     let description: String
     let interval: Duration
     let logger: Logger
     let work: @Sendable () throws -> Void
-    private let queue: DispatchQueue
+    private let thread: MaintenanceThread
     /// Runs at least this long are logged (at debug level).
     static let slowRun: Duration = .milliseconds(20)
 
@@ -23,7 +24,7 @@ struct PeriodicService: Service, CustomStringConvertible {
         self.interval = interval
         self.logger = logger
         self.work = work
-        queue = DispatchQueue(label: "newsbus.periodic.\(description)")
+        thread = MaintenanceThread(name: "newsbus.periodic.\(description)")
     }
 
     func run() async throws {
@@ -34,11 +35,12 @@ struct PeriodicService: Service, CustomStringConvertible {
             }
         }
         await runOnce()
+        thread.finish()
     }
 
     private func runOnce() async {
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            queue.async { [work, logger, description] in
+            thread.run { [work, logger, description] in
                 let clock = ContinuousClock()
                 let start = clock.now
                 do {
