@@ -1,4 +1,5 @@
 import Foundation
+@testable import NewsbusCLI
 import NewsbusProtocol
 import NewsbusTesting
 import Testing
@@ -41,5 +42,26 @@ import Testing
             #expect((use["peak_rss_mb"] ?? 0) > 0, "\(name)")
             #expect((use["full_load_cpu_ms_per_article"] ?? -1) >= 0, "\(name)")
         }
+    }
+}
+
+/// How the benchmark reads an enriched event: its id and word count in one pass, whatever the order of its fields.
+@Suite struct BenchmarkEventReadingTests {
+    @Test func readsTheIDAndWordCountOfAnEnrichedEvent() throws {
+        let body = "Rabat et Tanger signent un accord"
+        let parsed = ParsedArticle(
+            title: "Accord", body: body, blocks: [TextBlock(kind: .paragraph, start: 0, end: body.unicodeScalars.count)],
+            published: nil, lang: "fr", langConfidence: 0.99, wordCount: 6)
+        let envelope = Envelope(
+            id: "0123456789abcdef0123456789abcdef", sequence: 7,
+            payload: EnrichedArticle(article: parsed, entities: [], dates: []))
+        let message = try WireCodec.encode(envelope)
+        let read = try #require(try EventCollector.idAndWordCount(of: message.frames[1]))
+        #expect(read.0 == "0123456789abcdef0123456789abcdef")
+        #expect(read.1 == 6)
+        // The id after the payload, and an event without a word count
+        let reordered = Data(#"{"payload": {"article": {"word_count": 3}}, "id": "ab"}"#.utf8)
+        #expect(try EventCollector.idAndWordCount(of: reordered).map { [$0.0.rawValue, "\($0.1)"] } == ["ab", "3"])
+        #expect(try EventCollector.idAndWordCount(of: Data(#"{"id": "ab", "payload": {}}"#.utf8)) == nil)
     }
 }
