@@ -16,8 +16,9 @@ enum LanguageIdentifier {
 
     /// A longer text is first identified on this many bytes from its middle, and only when that is not clear-cut
     /// (CLD2 finds it unreliable, or less than ``clearCutPercent`` of it in one language) on the whole sample.
-    /// CLD2's time grows with the text: a few paragraphs settle a news article's language for half the cost.
-    static let quickSampleBytes = 2048
+    /// CLD2's time grows with the text (about 45 µs per KiB): two paragraphs settle a news article's language. On the
+    /// 4,774 articles of the French corpus, samples of 2,048, 1,024 and 512 bytes give the same answers.
+    static let quickSampleBytes = 1024
 
     /// The share of the quick sample (in percent) one language must have for it to settle the question.
     static let clearCutPercent: Int32 = 90

@@ -14,13 +14,15 @@ extension SQLiteArticleStore {
             conditions.append("a.id = ?")
             arguments += [id]
         }
-        if let text = query.text {
+        if query.text != nil || query.entity != nil || query.label != nil {
             // Whatever was committed before the query is searchable.
             do {
-                while try indexText() == 2000 {}
+                while try catchUpIndexes() == 2000 {}
             } catch {
-                return QueryResult(total: 0, articles: [], error: "the text index could not be brought up to date: \(error)")
+                return QueryResult(total: 0, articles: [], error: "the search indexes could not be brought up to date: \(error)")
             }
+        }
+        if let text = query.text {
             conditions.append("a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             arguments += [text]
         }

@@ -3,12 +3,14 @@ import GRDB
 import NewsbusProtocol
 import NewsbusSQLite
 
-/// The embedded store: SQLite through GRDB, in WAL mode, with an FTS5 index over titles and bodies (kept up in
-/// batches: ``indexText(limit:)``).
+/// The embedded store: SQLite through GRDB, in WAL mode. An article's commit writes its row and appends its
+/// entities; the search indexes (full text, entities) take new articles in batches: ``catchUpIndexes(limit:)``.
 ///
 /// Tables: `articles` (one row per article; `seq` is the event sequence number, `document` the enriched
-/// article as JSON), `entities` (one row per canonical entity of an article), `articles_fts` (external-content FTS5
-/// over title and body, accents removed), and the view `mentions` (one row per mention, read from the documents).
+/// article as JSON), `entities` (one row per canonical entity of an article, indexed by key, folded name and label),
+/// `entities_pending` (the entities of articles the indexes have not taken yet, in arrival order), `articles_fts`
+/// (external-content FTS5 over title and body, accents removed), `text_index` (the last article both indexes hold),
+/// and the view `mentions` (one row per mention, read from the documents).
 public final class SQLiteArticleStore: ArticleStore {
     let database: any DatabaseWriter
 
@@ -94,7 +96,7 @@ public final class SQLiteArticleStore: ArticleStore {
         migrator.registerMigration("v2: text index caught up in batches") { db in
             // Indexing each article in its own transaction made one FTS5 segment per commit, and the merges of
             // those segments stalled commits for tens of milliseconds; articles are now indexed in batches (see
-            // `indexText(limit:)`), and the delete trigger only touches what was indexed.
+            // `catchUpIndexes(limit:)`), and the delete trigger only touches what was indexed.
             try db.execute(
                 sql: """
                     DROP TRIGGER articles_fts_insert;
@@ -123,11 +125,29 @@ public final class SQLiteArticleStore: ArticleStore {
                          json_each(entity.value, '$.mentions') mention;
                     """)
         }
+        migrator.registerMigration("v4: entities indexed in batches with the text") { db in
+            // An article's entities went straight into `entities`, whose indexes on key and folded name put each row
+            // on a page of its own: a commit of a few articles rewrote a page per entity, three times the article's
+            // own bytes. They are now appended to `entities_pending`, and moved into `entities` with the text index's
+            // batches, many rows to a page. Articles written before this version have their entities in place.
+            try db.execute(
+                sql: """
+                    CREATE TABLE entities_pending (
+                        article_seq INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+                        key TEXT NOT NULL,
+                        label TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        folded_name TEXT NOT NULL,
+                        mention_count INTEGER NOT NULL,
+                        salience REAL NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 
-    /// How far the full-text index is behind: the newest article's sequence number and the last one indexed.
-    public func textIndexProgress() throws(StoreError) -> (latest: Int64, indexedUpTo: Int64) {
+    /// How far the search indexes are behind: the newest article's sequence number and the last one indexed.
+    public func indexProgress() throws(StoreError) -> (latest: Int64, indexedUpTo: Int64) {
         do {
             return try database.read { db in
                 let latest = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM articles") ?? 0
@@ -139,12 +159,14 @@ public final class SQLiteArticleStore: ArticleStore {
         }
     }
 
-    /// Adds the articles not yet in the full-text index to it, oldest first, at most `limit` of them in one
-    /// transaction. Text queries call it first, so the index is never behind what they can see; the store service
-    /// also calls it every fraction of a second, so the work is done in batches, away from article commits.
-    /// - Returns: how many articles were indexed (fewer than `limit`: the index has caught up).
+    /// Adds the articles not yet in the search indexes to them, oldest first, at most `limit` of them in one
+    /// transaction: their title and body to the full-text index, their entities from `entities_pending` to
+    /// `entities`. Text and entity queries call it first, so the indexes are never behind what they can see; the
+    /// store service also calls it every fraction of a second, so the work is done in batches, away from article
+    /// commits.
+    /// - Returns: how many articles were indexed (fewer than `limit`: the indexes have caught up).
     @discardableResult
-    public func indexText(limit: Int = 2000) throws(StoreError) -> Int {
+    public func catchUpIndexes(limit: Int = 2000) throws(StoreError) -> Int {
         do {
             return try database.write { db in
                 let done = try Int64.fetchOne(db, sql: "SELECT indexed_up_to FROM text_index") ?? 0
@@ -154,10 +176,14 @@ public final class SQLiteArticleStore: ArticleStore {
                 try db.execute(
                     sql: """
                         INSERT INTO articles_fts(rowid, title, body)
-                        SELECT seq, title, body FROM articles WHERE seq > ? AND seq <= ? ORDER BY seq
+                        SELECT seq, title, body FROM articles WHERE seq > ? AND seq <= ? ORDER BY seq;
+                        INSERT OR IGNORE INTO entities (article_seq, key, label, name, folded_name, mention_count, salience)
+                        SELECT article_seq, key, label, name, folded_name, mention_count, salience
+                        FROM entities_pending WHERE article_seq <= ?;
+                        DELETE FROM entities_pending WHERE article_seq <= ?;
+                        UPDATE text_index SET indexed_up_to = ?;
                         """,
-                    arguments: [done, last])
-                try db.execute(sql: "UPDATE text_index SET indexed_up_to = ?", arguments: [last])
+                    arguments: [done, last, last, last, last])
                 return pending.count
             }
         } catch {
@@ -200,7 +226,8 @@ public final class SQLiteArticleStore: ArticleStore {
         }
     }
 
-    /// Inserts one article and its entities (their mentions are in the document), unless its id is already stored.
+    /// Inserts one article and appends its entities for the indexes (their mentions are in the document), unless its
+    /// id is already stored.
     private static func insert(
         _ id: ArticleID, _ article: EnrichedArticle, _ document: Data, storedAt: String, in db: Database
     ) throws -> StoreWrite {
@@ -223,7 +250,7 @@ public final class SQLiteArticleStore: ArticleStore {
         let insertEntity = try RowInsert(
             db.cachedStatement(
                 sql: """
-                    INSERT OR IGNORE INTO entities (article_seq, key, label, name, folded_name, mention_count, salience)
+                    INSERT INTO entities_pending (article_seq, key, label, name, folded_name, mention_count, salience)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """))
         for entity in article.entities {

@@ -73,17 +73,36 @@ import Testing
         #expect(store.query(ArticleQuery(text: "budget OR tanger")).total == 2)
     }
 
-    @Test func theTextIndexCatchesUpInBatchesAndBeforeEveryTextQuery() throws {
-        // Given the three articles, not indexed yet: batches take them oldest first, then there is nothing left
-        #expect(try store.indexText(limit: 2) == 2)
-        #expect(try store.indexText(limit: 2) == 1)
-        #expect(try store.indexText(limit: 2) == 0)
+    @Test func theIndexesCatchUpInBatchesAndBeforeEveryTextOrEntityQuery() throws {
+        // Given the three articles, not indexed yet: their entities wait in arrival order
+        #expect(try pendingEntityArticles() == [1, 2, 3])
+        #expect(try store.indexProgress() == (latest: 3, indexedUpTo: 0))
+        // Batches take them oldest first, then there is nothing left
+        #expect(try store.catchUpIndexes(limit: 2) == 2)
+        #expect(try pendingEntityArticles() == [3])
+        #expect(try store.catchUpIndexes(limit: 2) == 1)
+        #expect(try store.catchUpIndexes(limit: 2) == 0)
+        #expect(try pendingEntityArticles() == [])
+        #expect(try store.indexProgress() == (latest: 3, indexedUpTo: 3))
         // When another is written, a text query finds it without waiting for a batch
         _ = try store.write(
             id: "a4", article: Self.article(title: "Rabat", body: "Le sommet de Rabat"), storedAt: "2026-01-04T00:00:00.000Z")
         #expect(store.query(ArticleQuery(text: "sommet")).articles.map(\.id) == ["a4"])
-        #expect(try store.indexText() == 0)
+        #expect(try store.catchUpIndexes() == 0)
         #expect(store.query(ArticleQuery(text: "tanger OR sommet")).total == 2)
+        // And so does an entity query
+        _ = try store.write(
+            id: "a5", article: Self.article(title: "Oujda", body: "Oujda", entities: [(.location, "Oujda")]),
+            storedAt: "2026-01-05T00:00:00.000Z")
+        #expect(store.query(ArticleQuery(entity: "oujda")).articles.map(\.id) == ["a5"])
+        #expect(try pendingEntityArticles() == [])
+    }
+
+    /// The articles whose entities wait for the indexes, in the order they wait.
+    private func pendingEntityArticles() throws -> [Int64] {
+        try store.database.read { db in
+            try Int64.fetchAll(db, sql: "SELECT DISTINCT article_seq FROM entities_pending ORDER BY rowid")
+        }
     }
 
     @Test func findsByEntityKeyOrNameAndLabel() {
@@ -165,6 +184,7 @@ import Testing
             "1 LOC:rabat 0-5 Rabat", "1 LOC:rabat 9-14 Rabat", "2 LOC:tanger 0-6 Tanger",
         ])
         #expect(store.query(ArticleQuery(entity: "rabat", label: .location)).articles.map(\.id) == ["old"])
+        #expect(store.query(ArticleQuery(entity: "tanger")).articles.map(\.id) == ["new"])
     }
 }
 

@@ -10,11 +10,11 @@ import NewsbusStore
 struct StoreBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
-        abstract: "CPU per article of the embedded store: writes, text indexing, checkpoints.",
+        abstract: "CPU per article of the embedded store: writes, indexing (full text, entities), checkpoints.",
         discussion: """
             Enriches the first --articles articles of --corpus with the extract core (not timed), then writes them \
             into a new SQLite store in a temporary folder, --batch articles per transaction as the store service \
-            does under load; then catches the full-text index up, then checkpoints the log. Each phase is timed in \
+            does under load; then catches the search indexes up, then checkpoints the log. Each phase is timed in \
             CPU seconds of the whole process (user + system, so SQLite's writes to the kernel count), which other \
             work on the machine disturbs less than the clock. With --passes N, each pass starts from an empty store \
             and the fastest pass of each phase is reported.
@@ -107,7 +107,7 @@ struct StoreBenchCommand: ParsableCommand {
         let write = processCPUSeconds() - start
 
         start = processCPUSeconds()
-        while try store.indexText(limit: 64) == 64 {}
+        while try store.catchUpIndexes(limit: 64) == 64 {}
         let index = processCPUSeconds() - start
 
         start = processCPUSeconds()

@@ -18,7 +18,7 @@ public struct StoreCommand: AsyncParsableCommand {
     /// Every setting of the store, for help, docs and the compose checks.
     public static let settings: [Setting] = [
         StoreSettings.input, StoreSettings.query, StoreSettings.database, StoreSettings.deadLetters,
-        StoreSettings.textIndexBacklog,
+        StoreSettings.indexBacklog,
         CommonSettings.events("store"),
         CommonSettings.status("store", port: Topology.storeStatus),
     ] + CommonConfiguration.settings
@@ -27,7 +27,7 @@ public struct StoreCommand: AsyncParsableCommand {
     @Option(help: StoreSettings.query.argumentHelp) var query: String?
     @Option(help: StoreSettings.database.argumentHelp) var database: String?
     @Option(help: StoreSettings.deadLetters.argumentHelp) var deadLetters: String?
-    @Option(help: StoreSettings.textIndexBacklog.argumentHelp) var textIndexBacklog: String?
+    @Option(help: StoreSettings.indexBacklog.argumentHelp) var indexBacklog: String?
     @Option(help: CommonSettings.events("store").argumentHelp) var events: String?
     @Option(help: CommonSettings.status("store", port: Topology.storeStatus).argumentHelp) var status: String?
     @OptionGroup var common: CommonOptions
@@ -38,7 +38,7 @@ public struct StoreCommand: AsyncParsableCommand {
         let reader = ConfigurationReader.process(
             flags: [
                 "input": input, "query": query, "database": database, "dead-letters": deadLetters, "events": events,
-                "status": status, "text-index-backlog": textIndexBacklog,
+                "status": status, "index-backlog": indexBacklog,
             ]
                 .merging(common.flags) { $1 })
         let settings = try CommonConfiguration.resolve(reader, service: "store")
@@ -48,7 +48,7 @@ public struct StoreCommand: AsyncParsableCommand {
         let eventsSpec = try reader.endpoint(CommonSettings.events("store"))
         let statusSpec = try reader.endpoint(CommonSettings.status("store", port: Topology.storeStatus))
         let path = reader.string(StoreSettings.database)
-        let indexBacklog = try reader.integer(StoreSettings.textIndexBacklog, in: 0...10_000_000)
+        let indexBacklog = try reader.integer(StoreSettings.indexBacklog, in: 0...10_000_000)
         LoggingSetup.bootstrap(format: settings.logFormat, level: settings.logLevel)
         let logger = Logger(label: "newsbus.store")
 
@@ -74,21 +74,22 @@ public struct StoreCommand: AsyncParsableCommand {
         let checkpoints = PeriodicService(description: "store checkpoint", interval: .seconds(2), logger: logger) {
             try checkpointer.checkpoint()
         }
-        // New articles go into the full-text index in batches, away from their commits, once they stop coming or
-        // when the backlog grows large (text queries catch it up first, so they never miss an article). Each slice
-        // is a short transaction, so an article arriving meanwhile waits for one slice at most (see the schedule).
-        let schedule = Mutex(TextIndexSchedule(maximumBacklog: Int64(indexBacklog)))
-        let textIndex = PeriodicService(description: "text indexing", interval: .milliseconds(250), logger: logger) {
-            let progress = try store.textIndexProgress()
+        // New articles go into the search indexes (full text, entities) in batches, away from their commits, once
+        // they stop coming or when the backlog grows large (text and entity queries catch them up first, so they never
+        // miss an article). Each slice is a short transaction, so an article arriving meanwhile waits for one slice
+        // at most (see the schedule).
+        let schedule = Mutex(IndexSchedule(maximumBacklog: Int64(indexBacklog)))
+        let indexing = PeriodicService(description: "indexing", interval: .milliseconds(250), logger: logger) {
+            let progress = try store.indexProgress()
             guard let plan = schedule.withLock({ $0.plan(latest: progress.latest, indexedUpTo: progress.indexedUpTo) })
             else { return }
             try PeriodicService.inSlices(of: plan.slice, upTo: plan.budget, counting: "indexed", in: counters) {
-                try store.indexText(limit: $0)
+                try store.catchUpIndexes(limit: $0)
             }()
         }
         logger.info("store ready", metadata: ["database": "\(path)", "articles": "\((try? store.count()) ?? 0)"])
         try await ServiceHost.run(
-            "store", parts: [stage, queries, parked, checkpoints, textIndex], transport: transport, status: statusSpec, options: options,
+            "store", parts: [stage, queries, parked, checkpoints, indexing], transport: transport, status: statusSpec, options: options,
             counters: counters, logger: logger)
     }
 }
@@ -108,7 +109,7 @@ public enum StoreSettings {
     public static let database = Setting(
         flag: "database", variable: "NEWSBUS_STORE_DATABASE", defaultValue: "newsbus-data/store.sqlite",
         help: "The SQLite database file.")
-    public static let textIndexBacklog = Setting(
-        flag: "text-index-backlog", variable: "NEWSBUS_STORE_TEXT_INDEX_BACKLOG", defaultValue: "2000",
-        help: "Articles the full-text index may fall behind while articles keep arriving (0: index as they come).")
+    public static let indexBacklog = Setting(
+        flag: "index-backlog", variable: "NEWSBUS_STORE_INDEX_BACKLOG", defaultValue: "2000",
+        help: "Articles the search indexes (full text, entities) may fall behind while articles keep arriving (0: index as they come).")
 }

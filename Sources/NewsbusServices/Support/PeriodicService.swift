@@ -4,7 +4,7 @@ import NewsbusStage
 import ServiceLifecycle
 
 /// Maintenance that runs every `interval` beside a service's real work, and once more on shutdown: write-ahead log
-/// checkpoints, journal compaction, full-text indexing. A failure is logged and tried again next time.
+/// checkpoints, journal compaction, search indexing. A failure is logged and tried again next time.
 ///
 /// The work blocks (SQLite calls that can take tens of milliseconds), so it runs on a thread of its own, never on
 /// Swift's cooperative pool: that pool has one thread per core, and a checkpoint and a catch-up running at once on a

@@ -1,15 +1,15 @@
-/// When the store catches its full-text index up, and how: once articles have stopped arriving, or along with them
-/// once the backlog reaches `maximumBacklog`.
+/// When the store catches its search indexes (full text, entities) up, and how: once articles have stopped arriving,
+/// or along with them once the backlog reaches `maximumBacklog`.
 ///
-/// Indexing costs about a third of the store's CPU per article. Done while articles stream in, it takes that
-/// CPU from the pipeline on a busy machine; done in the pause after a burst, it does not. The bound keeps the
-/// catch-up a text query does first (it never misses a stored article) short under sustained load.
+/// Indexing costs about half of the store's CPU per article. Done while articles stream in, it takes that CPU from
+/// the pipeline on a busy machine; done in the pause after a burst, it does not. The bound keeps the catch-up a text
+/// or entity query does first (it never misses a stored article) short under sustained load.
 ///
 /// Each slice is one transaction, and an article that arrives meanwhile waits for it to commit. Once articles stop,
 /// the whole backlog is indexed in large slices (fewer commits and index segments). While they keep coming, each
 /// look indexes, in small slices, what arrived since the previous look and a little more: the backlog stays near
 /// its bound, and the work is spread evenly instead of taking a core for a long catch-up while articles wait.
-struct TextIndexSchedule: Sendable {
+struct IndexSchedule: Sendable {
     /// How to index at one look.
     struct Plan: Equatable, Sendable {
         /// Articles per transaction.
