@@ -176,14 +176,14 @@ public final class SQLiteArticleStore: ArticleStore {
                 try db.execute(
                     sql: """
                         INSERT INTO articles_fts(rowid, title, body)
-                        SELECT seq, title, body FROM articles WHERE seq > ? AND seq <= ? ORDER BY seq;
+                        SELECT seq, title, body FROM articles WHERE seq > :done AND seq <= :last ORDER BY seq;
                         INSERT OR IGNORE INTO entities (article_seq, key, label, name, folded_name, mention_count, salience)
                         SELECT article_seq, key, label, name, folded_name, mention_count, salience
-                        FROM entities_pending WHERE article_seq <= ?;
-                        DELETE FROM entities_pending WHERE article_seq <= ?;
-                        UPDATE text_index SET indexed_up_to = ?;
+                        FROM entities_pending WHERE article_seq <= :last;
+                        DELETE FROM entities_pending WHERE article_seq <= :last;
+                        UPDATE text_index SET indexed_up_to = :last;
                         """,
-                    arguments: [done, last, last, last, last])
+                    arguments: ["done": done, "last": last])
                 return pending.count
             }
         } catch {
