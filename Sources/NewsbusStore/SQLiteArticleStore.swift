@@ -129,7 +129,8 @@ public final class SQLiteArticleStore: ArticleStore {
             // An article's entities went straight into `entities`, whose indexes on key and folded name put each row
             // on a page of its own: a commit of a few articles rewrote a page per entity, three times the article's
             // own bytes. They are now appended to `entities_pending`, and moved into `entities` with the text index's
-            // batches, many rows to a page. Articles written before this version have their entities in place.
+            // batches, many rows to a page. Kept in article order, so that a batch reads and deletes only its own rows.
+            // Articles written before this version have their entities in place.
             try db.execute(
                 sql: """
                     CREATE TABLE entities_pending (
@@ -139,8 +140,9 @@ public final class SQLiteArticleStore: ArticleStore {
                         name TEXT NOT NULL,
                         folded_name TEXT NOT NULL,
                         mention_count INTEGER NOT NULL,
-                        salience REAL NOT NULL
-                    );
+                        salience REAL NOT NULL,
+                        PRIMARY KEY (article_seq, key)
+                    ) WITHOUT ROWID;
                     """)
         }
         return migrator
@@ -250,7 +252,7 @@ public final class SQLiteArticleStore: ArticleStore {
         let insertEntity = try RowInsert(
             db.cachedStatement(
                 sql: """
-                    INSERT INTO entities_pending (article_seq, key, label, name, folded_name, mention_count, salience)
+                    INSERT OR IGNORE INTO entities_pending (article_seq, key, label, name, folded_name, mention_count, salience)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """))
         for entity in article.entities {

@@ -101,7 +101,7 @@ import Testing
     /// The articles whose entities wait for the indexes, in the order they wait.
     private func pendingEntityArticles() throws -> [Int64] {
         try store.database.read { db in
-            try Int64.fetchAll(db, sql: "SELECT DISTINCT article_seq FROM entities_pending ORDER BY rowid")
+            try Int64.fetchAll(db, sql: "SELECT DISTINCT article_seq FROM entities_pending ORDER BY article_seq")
         }
     }
 
