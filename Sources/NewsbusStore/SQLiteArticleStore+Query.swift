@@ -26,17 +26,23 @@ extension SQLiteArticleStore {
             conditions.append("a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             arguments += [text]
         }
+        // Entities: the words of `entity_terms` find the candidates, their `entities` rows decide (see `EntityTerms`).
         if let entity = query.entity {
-            var clause = "a.seq IN (SELECT article_seq FROM entities WHERE (key = ? OR folded_name = ?)"
-            arguments += [entity, NameFolding.fold(entity)]
+            let folded = NameFolding.fold(entity)
+            var check = "(e.key = ? OR e.folded_name = ?)"
+            arguments += [EntityTerms.query(entity: entity, foldedName: folded, label: query.label?.rawValue), entity, folded]
             if let label = query.label {
-                clause += " AND label = ?"
+                check += " AND e.label = ?"
                 arguments += [label.rawValue]
             }
-            conditions.append(clause + ")")
+            conditions.append(
+                "a.seq IN (SELECT rowid FROM entity_terms WHERE entity_terms MATCH ?)"
+                    + " AND EXISTS (SELECT 1 FROM entities e WHERE e.article_seq = a.seq AND \(check))")
         } else if let label = query.label {
-            conditions.append("a.seq IN (SELECT article_seq FROM entities WHERE label = ?)")
-            arguments += [label.rawValue]
+            conditions.append(
+                "a.seq IN (SELECT rowid FROM entity_terms WHERE entity_terms MATCH ?)"
+                    + " AND EXISTS (SELECT 1 FROM entities e WHERE e.article_seq = a.seq AND e.label = ?)")
+            arguments += [EntityTerms.query(label: label.rawValue), label.rawValue]
         }
         if let lang = query.lang {
             conditions.append("a.lang = ?")

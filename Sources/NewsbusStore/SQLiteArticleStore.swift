@@ -3,14 +3,14 @@ import GRDB
 import NewsbusProtocol
 import NewsbusSQLite
 
-/// The embedded store: SQLite through GRDB, in WAL mode. An article's commit writes its row and appends its
-/// entities; the search indexes (full text, entities) take new articles in batches: ``catchUpIndexes(limit:)``.
+/// The embedded store: SQLite through GRDB, in WAL mode. An article's commit writes its row and its entities' rows;
+/// the search indexes (full text, entity words) take new articles in batches: ``catchUpIndexes(limit:)``.
 ///
 /// Tables: `articles` (one row per article; `seq` is the event sequence number, `document` the enriched
-/// article as JSON), `entities` (one row per canonical entity of an article, indexed by key, folded name and label),
-/// `entities_pending` (the entities of articles the indexes have not taken yet, in arrival order), `articles_fts`
-/// (external-content FTS5 over title and body, accents removed), `text_index` (the last article both indexes hold),
-/// and the view `mentions` (one row per mention, read from the documents).
+/// article as JSON), `entities` (one row per canonical entity of an article, in article order), `articles_fts`
+/// (external-content FTS5 over title and body, accents removed), `entity_terms` (contentless FTS5: the words of each
+/// article's entities, see ``EntityTerms``), `text_index` (the last article both indexes hold), and the view
+/// `mentions` (one row per mention, read from the documents).
 public final class SQLiteArticleStore: ArticleStore {
     let database: any DatabaseWriter
 
@@ -125,25 +125,22 @@ public final class SQLiteArticleStore: ArticleStore {
                          json_each(entity.value, '$.mentions') mention;
                     """)
         }
-        migrator.registerMigration("v4: entities indexed in batches with the text") { db in
-            // An article's entities went straight into `entities`, whose indexes on key and folded name put each row
-            // on a page of its own: a commit of a few articles rewrote a page per entity, three times the article's
-            // own bytes. They are now appended to `entities_pending`, and moved into `entities` with the text index's
-            // batches, many rows to a page. Kept in article order, so that a batch reads and deletes only its own rows.
-            // Articles written before this version have their entities in place.
+        migrator.registerMigration("v4: entities found through a word index") { db in
+            // B-tree indexes on the entities' keys, folded names and labels put each of an article's entities on a
+            // page of its own, and every commit rewrote those pages: most of the store's writing. The words of
+            // `entity_terms` do the same lookups (see `EntityTerms`); the articles the text index already holds get
+            // theirs now, the others with the text.
             try db.execute(
                 sql: """
-                    CREATE TABLE entities_pending (
-                        article_seq INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
-                        key TEXT NOT NULL,
-                        label TEXT NOT NULL,
-                        name TEXT NOT NULL,
-                        folded_name TEXT NOT NULL,
-                        mention_count INTEGER NOT NULL,
-                        salience REAL NOT NULL,
-                        PRIMARY KEY (article_seq, key)
-                    ) WITHOUT ROWID;
+                    DROP INDEX entities_key;
+                    DROP INDEX entities_folded_name;
+                    DROP INDEX entities_label;
+                    CREATE VIRTUAL TABLE entity_terms USING fts5(terms, content='', tokenize='ascii');
                     """)
+            let indexed = try Int64.fetchOne(db, sql: "SELECT indexed_up_to FROM text_index") ?? 0
+            for start in stride(from: Int64(0), to: indexed, by: 1000) {
+                try addEntityTerms(after: start, upTo: min(start + 1000, indexed), in: db)
+            }
         }
         return migrator
     }
@@ -162,10 +159,9 @@ public final class SQLiteArticleStore: ArticleStore {
     }
 
     /// Adds the articles not yet in the search indexes to them, oldest first, at most `limit` of them in one
-    /// transaction: their title and body to the full-text index, their entities from `entities_pending` to
-    /// `entities`. Text and entity queries call it first, so the indexes are never behind what they can see; the
-    /// store service also calls it every fraction of a second, so the work is done in batches, away from article
-    /// commits.
+    /// transaction: their title and body to the full-text index, the words of their entities to `entity_terms`. Text
+    /// and entity queries call it first, so the indexes are never behind what they can see; the store service also
+    /// calls it every fraction of a second, so the work is done in batches, away from article commits.
     /// - Returns: how many articles were indexed (fewer than `limit`: the indexes have caught up).
     @discardableResult
     public func catchUpIndexes(limit: Int = 2000) throws(StoreError) -> Int {
@@ -178,18 +174,44 @@ public final class SQLiteArticleStore: ArticleStore {
                 try db.execute(
                     sql: """
                         INSERT INTO articles_fts(rowid, title, body)
-                        SELECT seq, title, body FROM articles WHERE seq > :done AND seq <= :last ORDER BY seq;
-                        INSERT OR IGNORE INTO entities (article_seq, key, label, name, folded_name, mention_count, salience)
-                        SELECT article_seq, key, label, name, folded_name, mention_count, salience
-                        FROM entities_pending WHERE article_seq <= :last;
-                        DELETE FROM entities_pending WHERE article_seq <= :last;
-                        UPDATE text_index SET indexed_up_to = :last;
+                        SELECT seq, title, body FROM articles WHERE seq > ? AND seq <= ? ORDER BY seq;
+                        UPDATE text_index SET indexed_up_to = ?;
                         """,
-                    arguments: ["done": done, "last": last])
+                    arguments: [done, last, last])
+                try Self.addEntityTerms(after: done, upTo: last, in: db)
                 return pending.count
             }
         } catch {
             throw StoreError(code: "index_failed", message: "\(error)")
+        }
+    }
+
+    /// Adds to `entity_terms` the words of the entities of the articles after `done` up to `last`.
+    static func addEntityTerms(after done: Int64, upTo last: Int64, in db: Database) throws {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT article_seq, key, label, folded_name FROM entities
+                WHERE article_seq > ? AND article_seq <= ? ORDER BY article_seq
+                """,
+            arguments: [done, last])
+        let insert = try db.cachedStatement(sql: "INSERT INTO entity_terms(rowid, terms) VALUES (?, ?)")
+        var start = rows.startIndex
+        while start < rows.endIndex {
+            let article: Int64 = rows[start]["article_seq"]
+            var end = start
+            var words: [String] = []
+            var seen = Set<String>()
+            while end < rows.endIndex, rows[end]["article_seq"] as Int64 == article {
+                let row = rows[end]
+                for word in EntityTerms.words(key: row["key"], label: row["label"], foldedName: row["folded_name"])
+                where seen.insert(word).inserted {
+                    words.append(word)
+                }
+                end += 1
+            }
+            try insert.execute(arguments: [article, words.joined(separator: " ")])
+            start = end
         }
     }
 
@@ -228,8 +250,7 @@ public final class SQLiteArticleStore: ArticleStore {
         }
     }
 
-    /// Inserts one article and appends its entities for the indexes (their mentions are in the document), unless its
-    /// id is already stored.
+    /// Inserts one article and its entities (their mentions are in the document), unless its id is already stored.
     private static func insert(
         _ id: ArticleID, _ article: EnrichedArticle, _ document: Data, storedAt: String, in db: Database
     ) throws -> StoreWrite {
@@ -252,7 +273,7 @@ public final class SQLiteArticleStore: ArticleStore {
         let insertEntity = try RowInsert(
             db.cachedStatement(
                 sql: """
-                    INSERT OR IGNORE INTO entities_pending (article_seq, key, label, name, folded_name, mention_count, salience)
+                    INSERT OR IGNORE INTO entities (article_seq, key, label, name, folded_name, mention_count, salience)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """))
         for entity in article.entities {

@@ -74,16 +74,14 @@ import Testing
     }
 
     @Test func theIndexesCatchUpInBatchesAndBeforeEveryTextOrEntityQuery() throws {
-        // Given the three articles, not indexed yet: their entities wait in arrival order
-        #expect(try pendingEntityArticles() == [1, 2, 3])
+        // Given the three articles, not indexed yet: batches take them oldest first, then there is nothing left
         #expect(try store.indexProgress() == (latest: 3, indexedUpTo: 0))
-        // Batches take them oldest first, then there is nothing left
         #expect(try store.catchUpIndexes(limit: 2) == 2)
-        #expect(try pendingEntityArticles() == [3])
+        #expect(try entityWordArticles() == [1, 2])
         #expect(try store.catchUpIndexes(limit: 2) == 1)
         #expect(try store.catchUpIndexes(limit: 2) == 0)
-        #expect(try pendingEntityArticles() == [])
         #expect(try store.indexProgress() == (latest: 3, indexedUpTo: 3))
+        #expect(try entityWordArticles() == [1, 2, 3])
         // When another is written, a text query finds it without waiting for a batch
         _ = try store.write(
             id: "a4", article: Self.article(title: "Rabat", body: "Le sommet de Rabat"), storedAt: "2026-01-04T00:00:00.000Z")
@@ -95,14 +93,20 @@ import Testing
             id: "a5", article: Self.article(title: "Oujda", body: "Oujda", entities: [(.location, "Oujda")]),
             storedAt: "2026-01-05T00:00:00.000Z")
         #expect(store.query(ArticleQuery(entity: "oujda")).articles.map(\.id) == ["a5"])
-        #expect(try pendingEntityArticles() == [])
+        #expect(try store.indexProgress() == (latest: 5, indexedUpTo: 5))
     }
 
-    /// The articles whose entities wait for the indexes, in the order they wait.
-    private func pendingEntityArticles() throws -> [Int64] {
-        try store.database.read { db in
-            try Int64.fetchAll(db, sql: "SELECT DISTINCT article_seq FROM entities_pending ORDER BY article_seq")
-        }
+    /// The articles with words in the entity index (articles without entities have none).
+    private func entityWordArticles() throws -> [Int64] {
+        try store.database.read { db in try Int64.fetchAll(db, sql: "SELECT rowid FROM entity_terms ORDER BY rowid") }
+    }
+
+    @Test func entityWordsAreStable() {
+        // They are stored: the same entity must give the same words in every version.
+        #expect(EntityTerms.hash("") == "cbf29ce484222325")
+        #expect(EntityTerms.hash("a") == "af63dc4c8601ec8c")
+        #expect(EntityTerms.words(key: "ORG:al qaida", label: "ORG", foldedName: "al qaida")[2] == "lorg")
+        #expect(EntityTerms.query(entity: "x", foldedName: "x", label: "PER").hasSuffix(" AND lper"))
     }
 
     @Test func findsByEntityKeyOrNameAndLabel() {
@@ -110,6 +114,28 @@ import Testing
         #expect(store.query(ArticleQuery(entity: "LOC:tunisia")).articles.map(\.id) == ["a2"])
         #expect(store.query(ArticleQuery(entity: "Maroc", label: .person)).total == 0)
         #expect(store.query(ArticleQuery(label: .location)).total == 3)
+    }
+
+    @Test func entityWordsThatMatchAnotherEntityGiveNoWrongAnswer() throws {
+        // Given an article whose entity words also stand for an entity it does not have (as two names with one hash
+        // would, or an entity whose rows are gone)
+        try store.catchUpIndexes()
+        let tanger = EntityTerms.words(key: "LOC:tanger", label: "LOC", foldedName: "tanger")
+        let maroc = EntityTerms.words(key: "LOC:maroc", label: "LOC", foldedName: "maroc")
+        try store.database.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO entity_terms(entity_terms, rowid, terms) VALUES ('delete', 3, ?);
+                    INSERT INTO entity_terms(rowid, terms) VALUES (3, ?);
+                    """,
+                arguments: [tanger.joined(separator: " "), (tanger + maroc).joined(separator: " ")])
+        }
+        #expect(try store.database.read { db in
+            try Int64.fetchAll(db, sql: "SELECT rowid FROM entity_terms WHERE entity_terms MATCH ?", arguments: [maroc[0]])
+        } == [1, 3])
+        // Then the entity's rows decide: only the article that names it is found
+        #expect(store.query(ArticleQuery(entity: "Maroc")).articles.map(\.id) == ["a1"])
+        #expect(store.query(ArticleQuery(entity: "LOC:maroc", label: .location)).articles.map(\.id) == ["a1"])
     }
 
     @Test func filtersByLanguageAndTimeNewestFirst() {
@@ -185,6 +211,40 @@ import Testing
         ])
         #expect(store.query(ArticleQuery(entity: "rabat", label: .location)).articles.map(\.id) == ["old"])
         #expect(store.query(ArticleQuery(entity: "tanger")).articles.map(\.id) == ["new"])
+    }
+}
+
+extension StoreMigrationTests {
+    @Test func entitiesOfArticlesIndexedBeforeTheWordIndexGetTheirWords() throws {
+        // Given a store written with the third schema version, whose only article is in the text index
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("migrate-\(UUID()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let old = try DatabaseQueue(path: path)
+        try SQLiteArticleStore.migrator.migrate(old, upTo: "v3: mentions read from the stored documents")
+        let article = SQLiteArticleStoreTests.article(
+            title: "Titre", body: "Al-Qaïda", entities: [(.organization, "Al-Qaïda")])
+        try old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO articles (id, stored_at, sort_time, lang, title, body, document)
+                    VALUES ('old', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'fr', 'Titre', 'Al-Qaïda', ?);
+                    INSERT INTO entities VALUES (1, 'ORG:al-qaïda', 'ORG', 'Al-Qaïda', 'al qaida', 1, 0.5);
+                    INSERT INTO articles_fts(rowid, title, body) VALUES (1, 'Titre', 'Al-Qaïda');
+                    UPDATE text_index SET indexed_up_to = 1;
+                    """,
+                arguments: [try WireCodec.json(article)])
+        }
+        try old.close()
+        // When the store opens it
+        let store = try SQLiteArticleStore(path: path)
+        // Then the article has its words at once (no batch will take it again), and is found by name and label
+        #expect(try store.database.read { db in try Int64.fetchAll(db, sql: "SELECT rowid FROM entity_terms") } == [1])
+        #expect(try store.catchUpIndexes() == 0)
+        #expect(store.query(ArticleQuery(entity: "al qaida", label: .organization)).articles.map(\.id) == ["old"])
+        #expect(store.query(ArticleQuery(label: .organization)).total == 1)
+        #expect(try store.database.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entities'")
+        }.allSatisfy { $0.hasPrefix("sqlite_autoindex") })
     }
 }
 
