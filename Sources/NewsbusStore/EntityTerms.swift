@@ -12,13 +12,35 @@
 enum EntityTerms {
     /// The words of an entity.
     static func words(key: String, label: String, foldedName: String) -> [String] {
-        ["k" + hash(key), "n" + hash(foldedName), labelWord(label)]
+        ["k" + hex(hash(key)), "n" + hex(hash(foldedName)), labelWord(label)]
+    }
+
+    /// The words of one article's entities, each once, separated by spaces: what `entity_terms` holds for it.
+    struct ArticleWords {
+        private var keys = Set<UInt64>()
+        private var names = Set<UInt64>()
+        private var labels = Set<String>()
+        private(set) var text = ""
+
+        /// Adds the words of one entity.
+        mutating func add(key: String, label: String, foldedName: String) {
+            let keyHash = hash(key)
+            if keys.insert(keyHash).inserted { append("k" + hex(keyHash)) }
+            let nameHash = hash(foldedName)
+            if names.insert(nameHash).inserted { append("n" + hex(nameHash)) }
+            if labels.insert(label).inserted { append(labelWord(label)) }
+        }
+
+        private mutating func append(_ word: String) {
+            if !text.isEmpty { text.append(" ") }
+            text.append(word)
+        }
     }
 
     /// The FTS5 query for articles with an entity whose key is `entity` or whose folded name is `foldedName`, with
     /// `label` when given.
     static func query(entity: String, foldedName: String, label: String?) -> String {
-        let either = "(k\(hash(entity)) OR n\(hash(foldedName)))"
+        let either = "(k\(hex(hash(entity))) OR n\(hex(hash(foldedName))))"
         guard let label else { return either }
         return either + " AND " + labelWord(label)
     }
@@ -30,12 +52,22 @@ enum EntityTerms {
         "l" + String(decoding: label.utf8.filter { $0.isASCIIAlphanumeric }.map { $0 | 0x20 }, as: UTF8.self)
     }
 
-    /// FNV-1a (64 bits) of the UTF-8 bytes, as 16 lower-case hex digits. Stored in the index: it must never change.
-    static func hash(_ text: String) -> String {
+    /// FNV-1a (64 bits) of the UTF-8 bytes. Stored in the index (as ``hex(_:)``): it must never change.
+    static func hash(_ text: String) -> UInt64 {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        return value
+    }
+
+    /// `value` as 16 lower-case hex digits.
+    static func hex(_ value: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            for index in 0..<16 {
+                let digit = UInt8(truncatingIfNeeded: value >> (60 - 4 * UInt64(index))) & 0xF
+                buffer[index] = digit < 10 ? 0x30 + digit : 0x57 + digit
+            }
+            return 16
+        }
     }
 }
 

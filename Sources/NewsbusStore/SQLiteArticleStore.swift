@@ -188,31 +188,21 @@ public final class SQLiteArticleStore: ArticleStore {
 
     /// Adds to `entity_terms` the words of the entities of the articles after `done` up to `last`.
     static func addEntityTerms(after done: Int64, upTo last: Int64, in db: Database) throws {
-        let rows = try Row.fetchAll(
+        var articles: [(Int64, EntityTerms.ArticleWords)] = []
+        let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT article_seq, key, label, folded_name FROM entities
                 WHERE article_seq > ? AND article_seq <= ? ORDER BY article_seq
                 """,
             arguments: [done, last])
-        let insert = try db.cachedStatement(sql: "INSERT INTO entity_terms(rowid, terms) VALUES (?, ?)")
-        var start = rows.startIndex
-        while start < rows.endIndex {
-            let article: Int64 = rows[start]["article_seq"]
-            var end = start
-            var words: [String] = []
-            var seen = Set<String>()
-            while end < rows.endIndex, rows[end]["article_seq"] as Int64 == article {
-                let row = rows[end]
-                for word in EntityTerms.words(key: row["key"], label: row["label"], foldedName: row["folded_name"])
-                where seen.insert(word).inserted {
-                    words.append(word)
-                }
-                end += 1
-            }
-            try insert.execute(arguments: [article, words.joined(separator: " ")])
-            start = end
+        while let row = try rows.next() {
+            let article: Int64 = row[0]
+            if articles.last?.0 != article { articles.append((article, EntityTerms.ArticleWords())) }
+            articles[articles.count - 1].1.add(key: row[1], label: row[2], foldedName: row[3])
         }
+        let insert = try db.cachedStatement(sql: "INSERT INTO entity_terms(rowid, terms) VALUES (?, ?)")
+        for (article, words) in articles { try insert.execute(arguments: [article, words.text]) }
     }
 
     public func write(id: ArticleID, article: EnrichedArticle, storedAt: String) throws(StoreError) -> StoreWrite {
