@@ -243,7 +243,8 @@ let package = Package(
         .testTarget(
             name: "NewsbusStoreTests",
             dependencies: [
-                "NewsbusStore", "NewsbusSQLite", "NewsbusProtocol", .product(name: "GRDB", package: "GRDB.swift"),
+                "NewsbusStore", "NewsbusSQLite", "NewsbusProtocol", "NewsbusTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),
