@@ -181,78 +181,79 @@ import Testing
 }
 
 @Suite struct StoreMigrationTests {
+    /// A store file written with an earlier schema: migrated up to `version`, given one article (`old`, sequence 1,
+    /// with the SQL `rows` adds after it), then closed; `body` gets its path, and the file goes afterwards.
+    static func withStore(
+        migratedUpTo version: String, article: EnrichedArticle, rows: String, _ body: (String) throws -> Void
+    ) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("migrate-\(UUID()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let old = try DatabaseQueue(path: path)
+        try SQLiteArticleStore.migrator.migrate(old, upTo: version)
+        try old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO articles (id, stored_at, sort_time, lang, title, body, document)
+                    VALUES ('old', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', ?, ?, ?, ?);
+                    """,
+                arguments: [article.article.lang, article.article.title, article.article.body, try WireCodec.json(article)])
+            try db.execute(sql: rows)
+        }
+        try old.close()
+        try body(path)
+    }
+
     @Test func mentionsAreReadFromTheDocumentsOfArticlesWrittenBeforeAndAfter() throws {
         // Given a store written with the second schema version, whose mentions were rows of their own
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("migrate-\(UUID()).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let old = try DatabaseQueue(path: path)
-        try SQLiteArticleStore.migrator.migrate(old, upTo: "v2: text index caught up in batches")
         var article = SQLiteArticleStoreTests.article(title: "Titre", body: "Rabat et Rabat", entities: [(.location, "Rabat")])
         article.entities[0].mentions.append(Mention(start: 9, end: 14, text: "Rabat"))
-        try old.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO articles (id, stored_at, sort_time, lang, title, body, document)
-                    VALUES ('old', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'fr', 'Titre', 'Rabat et Rabat', ?);
-                    INSERT INTO entities VALUES (1, 'LOC:rabat', 'LOC', 'Rabat', 'rabat', 2, 0.9);
-                    INSERT INTO mentions VALUES (1, 'LOC:rabat', 0, 5, 'Rabat'), (1, 'LOC:rabat', 9, 14, 'Rabat');
-                    """,
-                arguments: [try WireCodec.json(article)])
+        let rows = """
+            INSERT INTO entities VALUES (1, 'LOC:rabat', 'LOC', 'Rabat', 'rabat', 2, 0.9);
+            INSERT INTO mentions VALUES (1, 'LOC:rabat', 0, 5, 'Rabat'), (1, 'LOC:rabat', 9, 14, 'Rabat');
+            """
+        try Self.withStore(migratedUpTo: "v2: text index caught up in batches", article: article, rows: rows) { path in
+            // When the store opens it, and writes one more article
+            let store = try SQLiteArticleStore(path: path)
+            let next = try store.write(
+                id: "new", article: SQLiteArticleStoreTests.article(title: "Suite", body: "Tanger", entities: [(.location, "Tanger")]),
+                storedAt: "2026-01-02T00:00:00.000Z")
+            #expect(next == StoreWrite(sequence: 2, duplicate: false))
+            // Then `mentions` gives every mention of both, as rows, and the entities are still found
+            let (kind, rows) = try store.database.read { db in
+                (
+                    try String.fetchOne(db, sql: "SELECT type FROM sqlite_master WHERE name = 'mentions'"),
+                    try Row.fetchAll(db, sql: "SELECT article_seq, key, start, end, text FROM mentions ORDER BY article_seq, start")
+                )
+            }
+            #expect(kind == "view")
+            #expect(rows.map { "\($0["article_seq"] as Int) \($0["key"] as String) \($0["start"] as Int)-\($0["end"] as Int) \($0["text"] as String)" } == [
+                "1 LOC:rabat 0-5 Rabat", "1 LOC:rabat 9-14 Rabat", "2 LOC:tanger 0-6 Tanger",
+            ])
+            #expect(store.query(ArticleQuery(entity: "rabat", label: .location)).articles.map(\.id) == ["old"])
+            #expect(store.query(ArticleQuery(entity: "tanger")).articles.map(\.id) == ["new"])
         }
-        try old.close()
-        // When the store opens it, and writes one more article
-        let store = try SQLiteArticleStore(path: path)
-        let next = try store.write(
-            id: "new", article: SQLiteArticleStoreTests.article(title: "Suite", body: "Tanger", entities: [(.location, "Tanger")]),
-            storedAt: "2026-01-02T00:00:00.000Z")
-        #expect(next == StoreWrite(sequence: 2, duplicate: false))
-        // Then `mentions` gives every mention of both, as rows, and the entities are still found
-        let (kind, rows) = try store.database.read { db in
-            (
-                try String.fetchOne(db, sql: "SELECT type FROM sqlite_master WHERE name = 'mentions'"),
-                try Row.fetchAll(db, sql: "SELECT article_seq, key, start, end, text FROM mentions ORDER BY article_seq, start")
-            )
-        }
-        #expect(kind == "view")
-        #expect(rows.map { "\($0["article_seq"] as Int) \($0["key"] as String) \($0["start"] as Int)-\($0["end"] as Int) \($0["text"] as String)" } == [
-            "1 LOC:rabat 0-5 Rabat", "1 LOC:rabat 9-14 Rabat", "2 LOC:tanger 0-6 Tanger",
-        ])
-        #expect(store.query(ArticleQuery(entity: "rabat", label: .location)).articles.map(\.id) == ["old"])
-        #expect(store.query(ArticleQuery(entity: "tanger")).articles.map(\.id) == ["new"])
     }
-}
 
-extension StoreMigrationTests {
     @Test func entitiesOfArticlesIndexedBeforeTheWordIndexGetTheirWords() throws {
         // Given a store written with the third schema version, whose only article is in the text index
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("migrate-\(UUID()).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let old = try DatabaseQueue(path: path)
-        try SQLiteArticleStore.migrator.migrate(old, upTo: "v3: mentions read from the stored documents")
-        let article = SQLiteArticleStoreTests.article(
-            title: "Titre", body: "Al-Qaïda", entities: [(.organization, "Al-Qaïda")])
-        try old.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO articles (id, stored_at, sort_time, lang, title, body, document)
-                    VALUES ('old', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'fr', 'Titre', 'Al-Qaïda', ?);
-                    INSERT INTO entities VALUES (1, 'ORG:al-qaïda', 'ORG', 'Al-Qaïda', 'al qaida', 1, 0.5);
-                    INSERT INTO articles_fts(rowid, title, body) VALUES (1, 'Titre', 'Al-Qaïda');
-                    UPDATE text_index SET indexed_up_to = 1;
-                    """,
-                arguments: [try WireCodec.json(article)])
+        let article = SQLiteArticleStoreTests.article(title: "Titre", body: "Al-Qaïda", entities: [(.organization, "Al-Qaïda")])
+        let rows = """
+            INSERT INTO entities VALUES (1, 'ORG:al-qaïda', 'ORG', 'Al-Qaïda', 'al qaida', 1, 0.5);
+            INSERT INTO articles_fts(rowid, title, body) VALUES (1, 'Titre', 'Al-Qaïda');
+            UPDATE text_index SET indexed_up_to = 1;
+            """
+        try Self.withStore(migratedUpTo: "v3: mentions read from the stored documents", article: article, rows: rows) { path in
+            // When the store opens it
+            let store = try SQLiteArticleStore(path: path)
+            // Then the article has its words at once (no batch will take it again), and is found by name and label
+            #expect(try store.database.read { db in try Int64.fetchAll(db, sql: "SELECT rowid FROM entity_terms") } == [1])
+            #expect(try store.catchUpIndexes() == 0)
+            #expect(store.query(ArticleQuery(entity: "al qaida", label: .organization)).articles.map(\.id) == ["old"])
+            #expect(store.query(ArticleQuery(label: .organization)).total == 1)
+            #expect(try store.database.read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entities'")
+            }.allSatisfy { $0.hasPrefix("sqlite_autoindex") })
         }
-        try old.close()
-        // When the store opens it
-        let store = try SQLiteArticleStore(path: path)
-        // Then the article has its words at once (no batch will take it again), and is found by name and label
-        #expect(try store.database.read { db in try Int64.fetchAll(db, sql: "SELECT rowid FROM entity_terms") } == [1])
-        #expect(try store.catchUpIndexes() == 0)
-        #expect(store.query(ArticleQuery(entity: "al qaida", label: .organization)).articles.map(\.id) == ["old"])
-        #expect(store.query(ArticleQuery(label: .organization)).total == 1)
-        #expect(try store.database.read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entities'")
-        }.allSatisfy { $0.hasPrefix("sqlite_autoindex") })
     }
 }
 
