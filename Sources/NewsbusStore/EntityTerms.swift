@@ -12,7 +12,7 @@
 enum EntityTerms {
     /// The words of an entity.
     static func words(key: String, label: String, foldedName: String) -> [String] {
-        ["k" + hex(hash(key)), "n" + hex(hash(foldedName)), labelWord(label)]
+        [word("k", hash(key)), word("n", hash(foldedName)), labelWord(label)]
     }
 
     /// The words of one article's entities, each once, separated by spaces: what `entity_terms` holds for it.
@@ -25,9 +25,9 @@ enum EntityTerms {
         /// Adds the words of one entity.
         mutating func add(key: String, label: String, foldedName: String) {
             let keyHash = hash(key)
-            if keys.insert(keyHash).inserted { append("k" + hex(keyHash)) }
+            if keys.insert(keyHash).inserted { append(word("k", keyHash)) }
             let nameHash = hash(foldedName)
-            if names.insert(nameHash).inserted { append("n" + hex(nameHash)) }
+            if names.insert(nameHash).inserted { append(word("n", nameHash)) }
             if labels.insert(label).inserted { append(labelWord(label)) }
         }
 
@@ -40,13 +40,16 @@ enum EntityTerms {
     /// The FTS5 query for articles with an entity whose key is `entity` or whose folded name is `foldedName`, with
     /// `label` when given.
     static func query(entity: String, foldedName: String, label: String?) -> String {
-        let either = "(k\(hex(hash(entity))) OR n\(hex(hash(foldedName))))"
+        let either = "(\(word("k", hash(entity))) OR \(word("n", hash(foldedName))))"
         guard let label else { return either }
         return either + " AND " + labelWord(label)
     }
 
     /// The FTS5 query for articles with an entity labelled `label`.
     static func query(label: String) -> String { labelWord(label) }
+
+    /// A key (`k`) or name (`n`) word: the kind and the hash in hex.
+    private static func word(_ kind: String, _ hash: UInt64) -> String { kind + hex(hash) }
 
     private static func labelWord(_ label: String) -> String {
         "l" + String(decoding: label.utf8.filter { $0.isASCIIAlphanumeric }.map { $0 | 0x20 }, as: UTF8.self)

@@ -75,8 +75,8 @@ enum CodePointFold: Sendable {
 
     /// The fold of `value` when it is in ``ranges``.
     static func table(_ value: UInt32) -> CodePointFold? {
-        if value >= 0xA0, value <= 0x24F { return latin[Int(value - 0xA0)] }
-        if value >= 0x2000, value <= 0x206F { return punctuation[Int(value - 0x2000)] }
+        if ranges[0].contains(value) { return latin[Int(value - ranges[0].lowerBound)] }
+        if ranges[1].contains(value) { return punctuation[Int(value - ranges[1].lowerBound)] }
         return nil
     }
 
