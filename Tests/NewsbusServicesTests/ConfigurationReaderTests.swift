@@ -33,16 +33,18 @@ import ZeroMQ
         }
     }
 
-    @Test func concurrencyIsOneUnlessANumberOrCoresIsGiven() throws {
+    @Test func extractUsesEveryCoreAndParseOneUnlessANumberOrCoresIsGiven() throws {
         let extract = MiddleStageSettings.extract.concurrency, parse = MiddleStageSettings.parse.concurrency
         let defaults = ConfigurationReader(flags: [:], environment: [:])
-        #expect(try defaults.concurrency(extract, cores: 2) == 1)
+        #expect(try defaults.concurrency(extract, cores: 2) == 2)
+        #expect(try defaults.concurrency(extract, cores: 200) == 64)
         #expect(try defaults.concurrency(parse, cores: 2) == 1)
         let told = ConfigurationReader(flags: ["concurrency": "3"], environment: ["NEWSBUS_EXTRACT_CONCURRENCY": "cores"])
         #expect(try told.concurrency(extract, cores: 2) == 3)
-        let cores = ConfigurationReader(flags: [:], environment: ["NEWSBUS_EXTRACT_CONCURRENCY": "cores"])
-        #expect(try cores.concurrency(extract, cores: 8) == 8)
-        #expect(try cores.concurrency(extract, cores: 200) == 64)
+        let one = ConfigurationReader(flags: [:], environment: ["NEWSBUS_EXTRACT_CONCURRENCY": "1"])
+        #expect(try one.concurrency(extract, cores: 8) == 1)
+        let cores = ConfigurationReader(flags: [:], environment: ["NEWSBUS_PARSE_CONCURRENCY": "cores"])
+        #expect(try cores.concurrency(parse, cores: 8) == 8)
         for bad in ["0", "65", "all", "2.5"] {
             let error = #expect(throws: ConfigurationError.self) {
                 try ConfigurationReader(flags: ["concurrency": bad], environment: [:]).concurrency(extract)

@@ -40,8 +40,8 @@ public struct MiddleStageSettings: Sendable {
     public static let extract = MiddleStageSettings(
         service: "extract", inputPort: Topology.relayWorkOutput, outputPort: Topology.storeInput,
         statusPort: Topology.extractStatus, inputHelp: "Where parsed articles come from (PULL; the relay's work output).",
-        outputHelp: "Where enriched articles go (PUSH; the store's input).", concurrency: "1",
-        concurrencyHelp: "Articles processed at once: a number, or cores (for a bigger machine).")
+        outputHelp: "Where enriched articles go (PUSH; the store's input).", concurrency: "cores",
+        concurrencyHelp: "Articles processed at once: a number, or cores (one per processor).")
 }
 
 /// The flags of a middle stage.
@@ -50,7 +50,7 @@ public struct MiddleStageOptions: ParsableArguments {
     @Option(help: "Where results go (PUSH). [NEWSBUS_<STAGE>_OUTPUT]") var output: String?
     @Option(help: "Where events are published. [NEWSBUS_<STAGE>_EVENTS]") var events: String?
     @Option(help: "Health/status endpoint. [NEWSBUS_<STAGE>_STATUS]") var status: String?
-    @Option(help: "Articles processed at once: a number, or cores. [NEWSBUS_<STAGE>_CONCURRENCY, default 1]")
+    @Option(help: "Articles processed at once: a number, or cores. [NEWSBUS_<STAGE>_CONCURRENCY, default 1 for parse, cores for extract]")
     var concurrency: String?
     @OptionGroup var common: CommonOptions
 
