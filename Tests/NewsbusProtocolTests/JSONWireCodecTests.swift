@@ -137,12 +137,45 @@ import Testing
         var generator = SeededGenerator(seed: 11)
         for _ in 0..<3000 {
             var bytes: [UInt8] = [0x22]
-            for _ in 0..<Int.random(in: 0...6, using: &generator) { bytes += pieces.randomElement(using: &generator)! }
+            // Up to 30 pieces: long enough for the eight-bytes-at-a-time scan to meet every piece at every alignment.
+            for _ in 0..<Int.random(in: 0...30, using: &generator) { bytes += pieces.randomElement(using: &generator)! }
             bytes.append(0x22)
             let json = Data(bytes)
             let read = (try? JSONReader.read(json) { try $0.string() }) != nil
             let skipped = (try? JSONReader.read(json) { try $0.skipValue() }) != nil
             #expect(read == skipped, "\(bytes.map { String($0, radix: 16) })")
+        }
+    }
+
+    @Test func readsUnescapedTextAsUTF8ValidationDoes() throws {
+        // Mostly ASCII with a rare byte of every other kind, so that runs of eight plain bytes are common.
+        let rare: [UInt8] = [0x00, 0x1F, 0x22, 0x7F, 0x80, 0xA9, 0xC3, 0xE2, 0xED, 0xF0, 0xF4, 0xFF]
+        var generator = SeededGenerator(seed: 23)
+        for _ in 0..<5000 {
+            let length = Int.random(in: 0...64, using: &generator)
+            var text: [UInt8] = (0..<length).map { _ in
+                Int.random(in: 0..<10, using: &generator) == 0
+                    ? rare.randomElement(using: &generator)! : UInt8.random(in: 0x20...0x7E, using: &generator)
+            }
+            text.removeAll { $0 == 0x5C }
+            if Bool.random(using: &generator) { text += Array("é€😀".utf8).prefix(Int.random(in: 0...9, using: &generator)) }
+            let expected = text.contains { $0 < 0x20 || $0 == 0x22 } ? nil : String(validating: text, as: UTF8.self)
+            let read = try? JSONReader.read(Data([0x22] + text + [0x22])) { try $0.string() }
+            #expect(read == expected, "\(text.map { String($0, radix: 16) })")
+        }
+    }
+
+    @Test func writesEveryStringSoThatItReadsBack() throws {
+        let alphabet: [String] = ["a", "Z", " ", "é", "€", "😀", "\"", "\\", "/", "\n", "\t", "\u{0}", "\u{1F}", "\u{7F}"]
+        var generator = SeededGenerator(seed: 5)
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                Int.random(in: 0..<4, using: &generator) == 0 ? alphabet.randomElement(using: &generator)! : "x"
+            }.joined()
+            var writer = JSONWriter()
+            writer.string(text)
+            #expect(try JSONDecoder().decode(String.self, from: Data(writer.bytes)) == text)
+            #expect(try JSONReader.read(Data(writer.bytes)) { try $0.string() } == text)
         }
     }
 

@@ -101,19 +101,19 @@ public struct JSONReader {
         try expect(UInt8(ascii: "\""))
         let start = position
         while position < bytes.count {
+            if skipPlainASCII() { continue }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 let text = UnsafeBufferPointer(rebasing: bytes[start..<position])
                 position += 1
-                guard let string = String(validating: text, as: UTF8.self) else { throw failure("invalid UTF-8") }
-                return string
+                // Checked above: the bytes are valid UTF-8, so nothing is repaired.
+                return String(decoding: text, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") {
                 position = start
                 return try escapedString()
             }
-            guard byte >= 0x20 else { throw failure("control character in a string") }
-            position += 1
+            try skipCharacter()
         }
         throw failure("unterminated string")
     }
@@ -198,8 +198,8 @@ public struct JSONReader {
         try expect(UInt8(ascii: "\""))
         var escaped: [UInt8] = []
         while position < bytes.count {
-            let byte = bytes[position]
-            switch byte {
+            if skipPlainASCII() { continue }
+            switch bytes[position] {
             case UInt8(ascii: "\""):
                 position += 1
                 return
@@ -207,16 +207,36 @@ public struct JSONReader {
                 position += 1
                 escaped.removeAll(keepingCapacity: true)
                 try appendEscape(to: &escaped)
-            case ..<0x20:
-                throw failure("control character in a string")
-            case ..<0x80:
-                position += 1
             default:
-                guard let width = Self.validSequenceWidth(bytes, at: position) else { throw failure("invalid UTF-8") }
-                position += width
+                try skipCharacter()
             }
         }
         throw failure("unterminated string")
+    }
+
+    /// Moves over the next eight bytes if none of them ends a plain run of string text (a quote, a backslash, a
+    /// control character or a byte of a multi-byte character); returns whether it did.
+    @inline(__always)
+    private mutating func skipPlainASCII() -> Bool {
+        guard position + 8 <= bytes.count else { return false }
+        let word = UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)
+        guard !JSONBytes.hasSpecial(word, orNonASCII: true) else { return false }
+        position += 8
+        return true
+    }
+
+    /// Moves over one character of string text that is neither a quote nor a backslash: an ASCII character other
+    /// than a control character, or a well-formed UTF-8 sequence.
+    @inline(__always)
+    private mutating func skipCharacter() throws {
+        let byte = bytes[position]
+        if byte < 0x20 { throw failure("control character in a string") }
+        if byte < 0x80 {
+            position += 1
+            return
+        }
+        guard let width = Self.validSequenceWidth(bytes, at: position) else { throw failure("invalid UTF-8") }
+        position += width
     }
 
     /// The length of the well-formed UTF-8 sequence that starts at `index` with a byte of 0x80 or more (Unicode
@@ -263,25 +283,23 @@ public struct JSONReader {
 
     private mutating func escapedString() throws -> String {
         var decoded: [UInt8] = []
+        decoded.reserveCapacity(256)
         var runStart = position
         while position < bytes.count {
+            if skipPlainASCII() { continue }
             let byte = bytes[position]
-            guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 else {
-                position += 1
+            guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+                try skipCharacter()
                 continue
             }
             decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
             position += 1
-            switch byte {
-            case UInt8(ascii: "\""):
-                guard let string = String(validating: decoded, as: UTF8.self) else { throw failure("invalid UTF-8") }
-                return string
-            case UInt8(ascii: "\\"):
-                try appendEscape(to: &decoded)
-                runStart = position
-            default:
-                throw failure("control character in a string")
+            if byte == UInt8(ascii: "\"") {
+                // The runs were checked and the escapes decode to whole characters: valid UTF-8, nothing repaired.
+                return String(decoding: decoded, as: UTF8.self)
             }
+            try appendEscape(to: &decoded)
+            runStart = position
         }
         throw failure("unterminated string")
     }
@@ -426,7 +444,9 @@ public struct JSONKey {
     public static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
         pattern.withUTF8Buffer { pattern in
             if let decoded = key.decoded { return decoded.utf8.elementsEqual(pattern) }
-            return pattern.elementsEqual(key.bytes)
+            guard pattern.count == key.bytes.count else { return false }
+            guard let keyStart = key.bytes.baseAddress, let patternStart = pattern.baseAddress else { return true }
+            return memcmp(keyStart, patternStart, pattern.count) == 0
         }
     }
 }
@@ -438,4 +458,21 @@ public struct JSONReadError: Error, CustomStringConvertible {
     public var reason: String
 
     public var description: String { "\(reason) at byte \(offset)" }
+}
+
+/// Eight bytes of JSON text tested at once, as one 64-bit word: whether any of them must be looked at on its own.
+enum JSONBytes {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether `word` holds a quote, a backslash or a control character (below 0x20) — or, with `orNonASCII`, a
+    /// byte of 0x80 or more. Exact: each test sets a byte's high bit only above a byte that matches.
+    @inline(__always)
+    static func hasSpecial(_ word: UInt64, orNonASCII: Bool) -> Bool {
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let control = (word &- ones &* 0x20) & ~word
+        let special = (control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highs
+        return special | (orNonASCII ? word & highs : 0) != 0
+    }
 }

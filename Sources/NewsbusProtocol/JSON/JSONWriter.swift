@@ -209,11 +209,22 @@ public struct JSONWriter: Sendable {
     /// Appends UTF-8 text with `"`, `\` and control characters escaped; runs that need nothing are copied whole.
     private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
-        for index in 0..<text.count {
+        var index = 0
+        while index < text.count {
+            if index + 8 <= text.count,
+                !JSONBytes.hasSpecial(
+                    UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self), orNonASCII: false)
+            {
+                index += 8
+                continue
+            }
             let byte = text[index]
+            index += 1
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index])) }
-            runStart = index + 1
+            if runStart < index - 1 {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index - 1]))
+            }
+            runStart = index
             bytes.append(UInt8(ascii: "\\"))
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
