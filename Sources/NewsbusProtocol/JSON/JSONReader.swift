@@ -218,9 +218,7 @@ public struct JSONReader {
     /// control character or a byte of a multi-byte character); returns whether it did.
     @inline(__always)
     private mutating func skipPlainASCII() -> Bool {
-        guard position + 8 <= bytes.count else { return false }
-        let word = UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)
-        guard !JSONBytes.hasSpecial(word, orNonASCII: true) else { return false }
+        guard JSONBytes.eightPlain(bytes, at: position, nonASCIIPlain: false) else { return false }
         position += 8
         return true
     }
@@ -460,19 +458,23 @@ public struct JSONReadError: Error, CustomStringConvertible {
     public var description: String { "\(reason) at byte \(offset)" }
 }
 
-/// Eight bytes of JSON text tested at once, as one 64-bit word: whether any of them must be looked at on its own.
+/// Eight bytes of JSON text tested at once, as one 64-bit word.
 enum JSONBytes {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highs: UInt64 = 0x8080_8080_8080_8080
 
-    /// Whether `word` holds a quote, a backslash or a control character (below 0x20) — or, with `orNonASCII`, a
-    /// byte of 0x80 or more. Exact: each test sets a byte's high bit only above a byte that matches.
+    /// Whether `buffer` has eight bytes from `index` on and none of them is a quote, a backslash or a control
+    /// character (below 0x20) — nor, unless `nonASCIIPlain`, a byte of 0x80 or more: eight bytes a string's text
+    /// can be read or written through as they are.
     @inline(__always)
-    static func hasSpecial(_ word: UInt64, orNonASCII: Bool) -> Bool {
+    static func eightPlain(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int, nonASCIIPlain: Bool) -> Bool {
+        guard index + 8 <= buffer.count, let base = buffer.baseAddress else { return false }
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        // Each test sets a byte's high bit only at or above a byte that matches, so together they are exact.
         let quote = word ^ (ones &* 0x22)
         let backslash = word ^ (ones &* 0x5C)
         let control = (word &- ones &* 0x20) & ~word
         let special = (control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highs
-        return special | (orNonASCII ? word & highs : 0) != 0
+        return special | (nonASCIIPlain ? 0 : word & highs) == 0
     }
 }

@@ -211,10 +211,7 @@ public struct JSONWriter: Sendable {
         var runStart = 0
         var index = 0
         while index < text.count {
-            if index + 8 <= text.count,
-                !JSONBytes.hasSpecial(
-                    UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self), orNonASCII: false)
-            {
+            if JSONBytes.eightPlain(text, at: index, nonASCIIPlain: true) {
                 index += 8
                 continue
             }

@@ -50,7 +50,9 @@ public struct MiddleStageOptions: ParsableArguments {
     @Option(help: "Where results go (PUSH). [NEWSBUS_<STAGE>_OUTPUT]") var output: String?
     @Option(help: "Where events are published. [NEWSBUS_<STAGE>_EVENTS]") var events: String?
     @Option(help: "Health/status endpoint. [NEWSBUS_<STAGE>_STATUS]") var status: String?
-    @Option(help: "Articles processed at once: a number, or cores. [NEWSBUS_<STAGE>_CONCURRENCY, default 1 for parse, cores for extract]")
+    @Option(
+        help: "Articles processed at once: a number, or cores. [NEWSBUS_<STAGE>_CONCURRENCY, default 1 for parse, cores for extract]"
+    )
     var concurrency: String?
     @OptionGroup var common: CommonOptions
 
