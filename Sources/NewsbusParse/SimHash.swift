@@ -40,6 +40,8 @@ public enum SimHash {
     /// FNV-1a hashes of the words of `text`.
     static func wordHashes(of text: String) -> [UInt64] {
         var hashes: [UInt64] = []
+        // About one word in six bytes of news text.
+        hashes.reserveCapacity(text.utf8.count / 6)
         var text = text
         text.withUTF8 { bytes in
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -76,13 +78,13 @@ public enum SimHash {
 }
 
 /// Counts, for each of the 64 bits, how many of the values added have it set. Eight bits are counted at once:
-/// a byte of a value selects, from a table, eight one-byte counts to add to one 64-bit word (one per byte of the
-/// values), and the words are emptied into the totals before a one-byte count can overflow.
+/// a byte of a value selects, from a table, eight one-byte counts to add to one 64-bit lane (one per byte of the
+/// values), and the lanes are emptied into the totals before a one-byte count can overflow.
 struct BitCounter {
-    /// Eight one-byte counts per word: word `b`, byte `k` counts bit `8 * b + k`.
-    private var packed = [UInt64](repeating: 0, count: 8)
+    /// Eight one-byte counts per lane: lane `b`, byte `k` counts bit `8 * b + k`. Kept in registers, not an array.
+    private var packed = SIMD8<UInt64>()
     private var totals = [Int](repeating: 0, count: 64)
-    /// Values added since the words were last emptied.
+    /// Values added since the lanes were last emptied.
     private var pending = 0
 
     /// For each byte value, its eight bits spread one per byte (bit `k` becomes byte `k`).
@@ -91,12 +93,10 @@ struct BitCounter {
     }
 
     mutating func add(_ value: UInt64) {
-        packed.withUnsafeMutableBufferPointer { packed in
-            Self.spread.withUnsafeBufferPointer { spread in
-                for byte in 0..<8 {
-                    packed[byte] &+= spread[Int(truncatingIfNeeded: value >> (8 * UInt64(byte))) & 0xFF]
-                }
-            }
+        Self.spread.withUnsafeBufferPointer { spread in
+            var lanes = SIMD8<UInt64>()
+            for byte in 0..<8 { lanes[byte] = spread[Int(truncatingIfNeeded: value >> (8 * UInt64(byte))) & 0xFF] }
+            packed &+= lanes
         }
         pending += 1
         if pending == 255 { empty() }
@@ -111,8 +111,8 @@ struct BitCounter {
     private mutating func empty() {
         for byte in 0..<8 {
             for bit in 0..<8 { totals[8 * byte + bit] += Int(packed[byte] >> (8 * UInt64(bit)) & 0xFF) }
-            packed[byte] = 0
         }
+        packed = SIMD8()
         pending = 0
     }
 }
