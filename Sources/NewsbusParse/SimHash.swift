@@ -81,7 +81,7 @@ public enum SimHash {
 /// a byte of a value selects, from a table, eight one-byte counts to add to one 64-bit lane (one per byte of the
 /// values), and the lanes are emptied into the totals before a one-byte count can overflow.
 struct BitCounter {
-    /// Eight one-byte counts per lane: lane `b`, byte `k` counts bit `8 * b + k`. Kept in registers, not an array.
+    /// Eight one-byte counts per lane: lane `b`, byte `k` counts bit `8 * b + k`. One value, not a heap array.
     private var packed = SIMD8<UInt64>()
     private var totals = [Int](repeating: 0, count: 64)
     /// Values added since the lanes were last emptied.
